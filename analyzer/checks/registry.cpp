@@ -1,0 +1,54 @@
+#include "checks/check.h"
+
+#include "checks/rule_docs.h"
+
+namespace mfalint::checks {
+
+void check_version(const model::Policy& policy, Findings& out);
+void check_element_pairs(const model::Policy& policy, Findings& out);
+void check_duplicate_sid(const model::Policy& policy, Findings& out);
+void check_condition_operators(const model::Policy& policy, Findings& out);
+void check_condition_values(const model::Policy& policy, Findings& out);
+void check_policy_size(const model::Policy& policy, Findings& out);
+
+namespace {
+
+// Every per-policy check, once. Grammar problems of shape (types, unknown or duplicate keys,
+// empty lists) are found while the model is built: see model/policy_builder.cpp.
+constexpr Check kChecks[] = {
+    {"version", check_version},
+    {"element-pairs", check_element_pairs},
+    {"duplicate-sid", check_duplicate_sid},
+    {"condition-operators", check_condition_operators},
+    {"condition-values", check_condition_values},
+    {"policy-size", check_policy_size},
+};
+
+}  // namespace
+
+std::span<const Check> all_checks() { return kChecks; }
+
+void run_checks(const model::Policy& policy, Findings& out) {
+  for (const auto& check : kChecks) check.run(policy, out);
+}
+
+Finding make_finding(std::string_view rule, const model::Policy& policy, const Location& loc, std::string message) {
+  Finding finding;
+  finding.rule = std::string(rule);
+  finding.severity = rules::default_severity(rule);
+  finding.source = policy.source;
+  finding.loc = loc;
+  finding.message = std::move(message);
+  finding.context = policy.context;
+  return finding;
+}
+
+Finding make_finding(std::string_view rule, const model::Policy& policy, const model::Statement& statement,
+                     const Location& loc, std::string message) {
+  Finding finding = make_finding(rule, policy, loc, std::move(message));
+  finding.statement = statement.index;
+  if (statement.sid) finding.sid = statement.sid->value;
+  return finding;
+}
+
+}  // namespace mfalint::checks

@@ -1,0 +1,13 @@
+#include "cli/command.h"
+
+namespace mfalint::cli {
+
+// The one place that lists every subcommand, in the order `mfalint --help` shows them.
+std::vector<Command> add_all_commands(CLI::App& root) {
+  return {
+      add_check_command(root),
+      add_rules_command(root),
+  };
+}
+
+}  // namespace mfalint::cli

@@ -1,0 +1,26 @@
+#include "core/finding.h"
+
+namespace mfalint {
+
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::Note: return "note";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  if (name == "note") return Severity::Note;
+  if (name == "warning") return Severity::Warning;
+  if (name == "error") return Severity::Error;
+  return std::nullopt;
+}
+
+const std::string& Finding::file() const {
+  static const std::string none = "<unknown>";
+  return source ? source->path() : none;
+}
+
+}  // namespace mfalint

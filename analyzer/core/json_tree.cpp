@@ -1,0 +1,234 @@
+#include "core/json_tree.h"
+
+#include <rapidjson/encodings.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <fmt/core.h>
+
+namespace mfalint {
+namespace {
+
+// A RapidJSON input stream over a string_view that starts at `start`, so Tell() is a file offset.
+class ViewStream {
+ public:
+  using Ch = char;
+  ViewStream(std::string_view text, size_t start) : text_(text), pos_(start) {}
+  Ch Peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
+  Ch Take() { return pos_ < text_.size() ? text_[pos_++] : '\0'; }
+  size_t Tell() const { return pos_; }
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  size_t PutEnd(Ch*) { return 0; }
+
+ private:
+  std::string_view text_;
+  size_t pos_;
+};
+
+class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
+ public:
+  TreeBuilder(std::string_view text, const ViewStream& stream, const std::vector<uint32_t>* outer)
+      : text_(text), stream_(stream), outer_(outer) {}
+
+  bool Null() { return scalar(JsonNode::Kind::Null, {}); }
+  bool Bool(bool value) { return scalar(value ? JsonNode::Kind::True : JsonNode::Kind::False, {}); }
+  bool RawNumber(const char* str, rapidjson::SizeType length, bool) {
+    return scalar(JsonNode::Kind::Number, std::string(str, length));
+  }
+  bool String(const char* str, rapidjson::SizeType length, bool) {
+    return scalar(JsonNode::Kind::String, std::string(str, length));
+  }
+  bool Key(const char* str, rapidjson::SizeType length, bool) {
+    auto end = static_cast<uint32_t>(stream_.Tell());
+    stack_.back().keys.push_back({std::string(str, length), map(token_start()), map(end)});
+    last_ = end;
+    return true;
+  }
+  bool StartObject() { return open(JsonNode::Kind::Object); }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool StartArray() { return open(JsonNode::Kind::Array); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+  bool too_deep = false;
+  std::optional<JsonNode> root;
+
+ private:
+  uint32_t map(size_t offset) const {
+    if (!outer_) return static_cast<uint32_t>(offset);
+    return (*outer_)[std::min(offset, outer_->size() - 1)];
+  }
+  // Between two tokens JSON allows only white space and the separators , and :
+  uint32_t token_start() const {
+    size_t i = last_;
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r' ||
+                                text_[i] == ',' || text_[i] == ':'))
+      ++i;
+    return static_cast<uint32_t>(i);
+  }
+  bool scalar(JsonNode::Kind kind, std::string text) {
+    JsonNode node;
+    node.kind = kind;
+    auto end = static_cast<uint32_t>(stream_.Tell());
+    node.begin = map(token_start());
+    node.end = map(end);
+    node.text = std::move(text);
+    last_ = end;
+    return attach(std::move(node));
+  }
+  bool open(JsonNode::Kind kind) {
+    if (stack_.size() >= kMaxJsonDepth) {
+      too_deep = true;
+      return false;
+    }
+    // The iterative parser calls Start*/End* before it takes the bracket: Tell() is at it.
+    JsonNode node;
+    node.kind = kind;
+    node.begin = map(stream_.Tell());
+    last_ = static_cast<uint32_t>(stream_.Tell() + 1);
+    stack_.push_back(std::move(node));
+    return true;
+  }
+  bool close() {
+    JsonNode node = std::move(stack_.back());
+    stack_.pop_back();
+    node.end = map(stream_.Tell() + 1);
+    last_ = static_cast<uint32_t>(stream_.Tell() + 1);
+    return attach(std::move(node));
+  }
+  bool attach(JsonNode node) {
+    if (stack_.empty()) {
+      root = std::move(node);
+    } else {
+      stack_.back().items.push_back(std::move(node));
+    }
+    return true;
+  }
+
+  std::string_view text_;
+  const ViewStream& stream_;
+  const std::vector<uint32_t>* outer_;
+  std::vector<JsonNode> stack_;
+  uint32_t last_ = 0;
+};
+
+}  // namespace
+
+const JsonNode* JsonNode::find(std::string_view name) const {
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].name == name) return &items[i];
+  }
+  return nullptr;
+}
+
+std::string_view json_kind_name(JsonNode::Kind kind) {
+  switch (kind) {
+    case JsonNode::Kind::Null: return "null";
+    case JsonNode::Kind::False:
+    case JsonNode::Kind::True: return "boolean";
+    case JsonNode::Kind::Number: return "number";
+    case JsonNode::Kind::String: return "string";
+    case JsonNode::Kind::Array: return "array";
+    case JsonNode::Kind::Object: return "object";
+  }
+  return "value";
+}
+
+JsonParseResult parse_json(std::string_view text, const std::vector<uint32_t>* outer) {
+  size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  ViewStream stream(text, start);
+  TreeBuilder builder(text, stream, outer);
+  rapidjson::Reader reader;
+  constexpr unsigned kFlags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
+  auto ok = reader.Parse<kFlags>(stream, builder);
+  JsonParseResult result;
+  if (ok) {
+    result.root = std::move(builder.root);
+    return result;
+  }
+  auto offset = reader.GetErrorOffset();
+  result.error_offset = outer ? (*outer)[std::min(offset, outer->size() - 1)] : static_cast<uint32_t>(offset);
+  if (builder.too_deep) {
+    result.error = fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth);
+  } else if (reader.GetParseErrorCode() == rapidjson::kParseErrorDocumentEmpty) {
+    result.error = "empty document: expected a JSON value";
+  } else {
+    result.error = fmt::format("invalid JSON: {}", rapidjson::GetParseError_En(reader.GetParseErrorCode()));
+  }
+  return result;
+}
+
+EmbeddedText decode_json_string(const SourceFile& file, uint32_t begin, uint32_t end) {
+  EmbeddedText out;
+  const std::string& text = file.text();
+  uint32_t i = begin + 1;  // after the opening quote
+  uint32_t stop = end > begin ? end - 1 : begin;  // at the closing quote
+  auto emit = [&](char c, uint32_t from) {
+    out.text.push_back(c);
+    out.outer.push_back(from);
+  };
+  auto emit_code_point = [&](uint32_t cp, uint32_t from) {
+    if (cp < 0x80) {
+      emit(static_cast<char>(cp), from);
+    } else if (cp < 0x800) {
+      emit(static_cast<char>(0xC0 | (cp >> 6)), from);
+      emit(static_cast<char>(0x80 | (cp & 0x3F)), from);
+    } else if (cp < 0x10000) {
+      emit(static_cast<char>(0xE0 | (cp >> 12)), from);
+      emit(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), from);
+      emit(static_cast<char>(0x80 | (cp & 0x3F)), from);
+    } else {
+      emit(static_cast<char>(0xF0 | (cp >> 18)), from);
+      emit(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)), from);
+      emit(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), from);
+      emit(static_cast<char>(0x80 | (cp & 0x3F)), from);
+    }
+  };
+  auto hex4 = [&](uint32_t at) -> uint32_t {
+    uint32_t value = 0;
+    for (uint32_t k = 0; k < 4 && at + k < stop; ++k) {
+      char c = text[at + k];
+      value <<= 4;
+      if (c >= '0' && c <= '9') value |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') value |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') value |= static_cast<uint32_t>(c - 'A' + 10);
+    }
+    return value;
+  };
+  while (i < stop) {
+    char c = text[i];
+    if (c != '\\' || i + 1 >= stop) {
+      emit(c, i);
+      ++i;
+      continue;
+    }
+    char escape = text[i + 1];
+    switch (escape) {
+      case 'n': emit('\n', i); break;
+      case 't': emit('\t', i); break;
+      case 'r': emit('\r', i); break;
+      case 'b': emit('\b', i); break;
+      case 'f': emit('\f', i); break;
+      case 'u': {
+        uint32_t cp = hex4(i + 2);
+        uint32_t length = 6;
+        if (cp >= 0xD800 && cp < 0xDC00 && i + 11 < stop && text[i + 6] == '\\' && text[i + 7] == 'u') {
+          uint32_t low = hex4(i + 8);
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          length = 12;
+        }
+        emit_code_point(cp, i);
+        i += length;
+        continue;
+      }
+      default: emit(escape, i); break;  // \" \\ \/
+    }
+    i += 2;
+  }
+  out.outer.push_back(stop);
+  return out;
+}
+
+}  // namespace mfalint

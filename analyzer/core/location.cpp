@@ -1,0 +1,46 @@
+#include "core/location.h"
+
+#include <algorithm>
+
+namespace mfalint {
+
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+void SourceFile::position(uint32_t offset, uint32_t& line, uint32_t& column) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto index = static_cast<uint32_t>(it - line_starts_.begin());  // 1-based line number
+  line = index;
+  uint32_t start = line_starts_[index - 1];
+  uint32_t code_points = 0;
+  for (uint32_t i = start; i < offset; ++i) {
+    // Continuation bytes (10xxxxxx) do not start a character.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++code_points;
+  }
+  column = code_points + 1;
+}
+
+Location SourceFile::locate(uint32_t offset, uint32_t end_offset) const {
+  Location loc;
+  loc.offset = offset;
+  loc.end_offset = std::max(offset, end_offset);
+  position(loc.offset, loc.line, loc.column);
+  position(loc.end_offset, loc.end_line, loc.end_column);
+  return loc;
+}
+
+std::string_view SourceFile::line_text(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  uint32_t start = line_starts_[line - 1];
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
+  std::string_view text(text_.data() + start, end - start);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace mfalint

@@ -1,0 +1,51 @@
+#pragma once
+// Where a value sits in the user's file. Every input adapter maps positions back to the file the
+// user wrote (a policy inside a Terraform string, a CloudFormation YAML node) through SourceFile.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mfalint {
+
+struct Location {
+  uint32_t offset = 0;      // byte offset of the first byte
+  uint32_t end_offset = 0;  // byte offset one past the last byte
+  uint32_t line = 0;        // 1-based; 0 means "no position" (a whole-file problem)
+  uint32_t column = 0;      // 1-based, in Unicode code points
+  uint32_t end_line = 0;
+  uint32_t end_column = 0;  // 1-based, one past the last character
+};
+
+// The bytes of one input file and its line table: the single place that turns byte offsets into
+// lines and columns.
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string text);
+
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+
+  Location locate(uint32_t offset, uint32_t end_offset) const;
+  // The text of 1-based line `line`, without its line break.
+  std::string_view line_text(uint32_t line) const;
+
+ private:
+  void position(uint32_t offset, uint32_t& line, uint32_t& column) const;
+
+  std::string path_;
+  std::string text_;
+  std::vector<uint32_t> line_starts_;
+};
+
+// A text that was decoded out of a SourceFile (a JSON string holding a policy, a YAML block
+// scalar): `outer[i]` is the file offset of the byte that produced byte i of `text`, so positions
+// in the embedded text map back to the user's file.
+struct EmbeddedText {
+  std::string text;
+  std::vector<uint32_t> outer;  // size text.size() + 1; the last entry maps the end position
+};
+
+}  // namespace mfalint

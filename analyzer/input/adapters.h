@@ -1,0 +1,36 @@
+#pragma once
+// Input adapters: each recognises one kind of JSON file from its content and turns it into
+// policies. load.cpp asks them in order; the first whose `detect` accepts the document wins.
+
+#include "core/json_tree.h"
+#include "input/load.h"
+#include "model/policy_builder.h"
+
+#include <span>
+#include <string_view>
+
+namespace mfalint::input {
+
+struct JsonAdapter {
+  std::string_view name;
+  bool (*detect)(const JsonNode& root);
+  void (*load)(const JsonNode& root, LoadedFile& file);
+};
+
+// Shared by adapters: build a policy from `node`, which is either a policy object or a JSON
+// string holding one (as AWS APIs and Terraform return it), and add it to `file`.
+void add_policy(const JsonNode& node, model::PolicyOrigin origin, LoadedFile& file);
+
+// Records that the file could not be read as intended: status "error", exit 2, and an IAM001
+// finding at `offset`, or at no position when there is none.
+void fail(LoadedFile& file, std::string message, std::optional<uint32_t> offset);
+
+// A finding about the file as a whole, not about one of its policies.
+Finding file_finding(std::string_view rule, const LoadedFile& file, const Location& loc, std::string message);
+
+// Adapters, one file each.
+extern const JsonAdapter kPolicyVersionAdapter;
+extern const JsonAdapter kInlinePolicyAdapter;
+extern const JsonAdapter kPolicyDocumentAdapter;
+
+}  // namespace mfalint::input

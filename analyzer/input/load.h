@@ -1,0 +1,34 @@
+#pragma once
+// Turns paths the user gives into policies: reads files (a directory recursively, `-` for stdin),
+// detects each file's format from its content, and hands it to the matching input adapter.
+
+#include "core/finding.h"
+#include "core/location.h"
+#include "model/policy.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mfalint::input {
+
+struct LoadedFile {
+  std::shared_ptr<const SourceFile> source;  // null when the file could not be read at all
+  std::string path;
+  std::vector<model::Policy> policies;
+  Findings findings;  // grammar findings found while building the model
+  // Set when the file could not be read or parsed (empty, not JSON, not UTF-8, binary):
+  // the file is then reported with status "error" and the run exits 2.
+  std::optional<std::string> error;
+  Location error_loc;  // line 0 when the error has no position
+};
+
+// Expands directories (recursively, `.json` files, sorted), keeps files and `-` as given.
+// A path that does not exist becomes a LoadedFile with an error.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<LoadedFile>& missing);
+
+LoadedFile load_file(const std::string& path);
+LoadedFile load_text(std::string path, std::string text);
+
+}  // namespace mfalint::input

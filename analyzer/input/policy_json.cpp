@@ -1,0 +1,111 @@
+#include "input/adapters.h"
+
+#include "checks/check.h"
+
+#include <fmt/core.h>
+
+namespace mfalint::input {
+namespace {
+
+bool hex_digit(char c, int& value) {
+  if (c >= '0' && c <= '9') value = c - '0';
+  else if (c >= 'a' && c <= 'f') value = c - 'a' + 10;
+  else if (c >= 'A' && c <= 'F') value = c - 'A' + 10;
+  else return false;
+  return true;
+}
+
+// The IAM API returns policy documents URL-encoded; the CLI decodes them, raw API dumps do not.
+EmbeddedText url_decode(const EmbeddedText& in) {
+  EmbeddedText out;
+  for (size_t i = 0; i < in.text.size(); ++i) {
+    int high = 0, low = 0;
+    if (in.text[i] == '%' && i + 2 < in.text.size() && hex_digit(in.text[i + 1], high) && hex_digit(in.text[i + 2], low)) {
+      out.text.push_back(static_cast<char>(high * 16 + low));
+      out.outer.push_back(in.outer[i]);
+      i += 2;
+    } else {
+      out.text.push_back(in.text[i] == '+' ? ' ' : in.text[i]);
+      out.outer.push_back(in.outer[i]);
+    }
+  }
+  out.outer.push_back(in.outer.back());
+  return out;
+}
+
+// get-policy-version: {"PolicyVersion": {"Document": {...}, "VersionId": "v3", ...}}
+bool detect_policy_version(const JsonNode& root) {
+  const JsonNode* version = root.find("PolicyVersion");
+  return version && version->is_object() && version->find("Document");
+}
+void load_policy_version(const JsonNode& root, LoadedFile& file) {
+  model::PolicyOrigin origin{file.source, "PolicyVersion.Document", model::PolicyKind::Identity,
+                             model::SizeQuota::Managed, true};
+  add_policy(*root.find("PolicyVersion")->find("Document"), origin, file);
+}
+
+// get-role-policy, get-user-policy, get-group-policy: {"RoleName": ..., "PolicyName": ..., "PolicyDocument": {...}}
+bool detect_inline(const JsonNode& root) { return root.find("PolicyDocument") != nullptr; }
+void load_inline(const JsonNode& root, LoadedFile& file) {
+  model::PolicyOrigin origin{file.source, "PolicyDocument", model::PolicyKind::Identity, model::SizeQuota::None, false};
+  if (root.find("RoleName")) origin.quota = model::SizeQuota::InlineRole;
+  if (root.find("UserName")) origin.quota = model::SizeQuota::InlineUser;
+  if (root.find("GroupName")) origin.quota = model::SizeQuota::InlineGroup;
+  origin.kind_known = origin.quota != model::SizeQuota::None;
+  if (const JsonNode* name = root.find("PolicyName"); name && name->is_string()) {
+    origin.context = fmt::format("PolicyDocument of {}", name->text);
+  }
+  add_policy(*root.find("PolicyDocument"), origin, file);
+}
+
+// A bare policy document, or anything else: the builder says what does not fit.
+bool detect_any(const JsonNode&) { return true; }
+void load_bare(const JsonNode& root, LoadedFile& file) {
+  if (const JsonNode* policy = root.find("Policy"); policy && policy->is_object() && !root.find("Statement")) {
+    file.findings.push_back(file_finding(
+        "IAM002", file, file.source->locate(root.begin, root.end),
+        "this is `aws iam get-policy` output, which holds no policy document; use `aws iam get-policy-version`"));
+    return;
+  }
+  add_policy(root, model::PolicyOrigin{file.source, "", model::PolicyKind::Identity, model::SizeQuota::None, false},
+             file);
+}
+
+}  // namespace
+
+const JsonAdapter kPolicyVersionAdapter{"get-policy-version", detect_policy_version, load_policy_version};
+const JsonAdapter kInlinePolicyAdapter{"get-*-policy", detect_inline, load_inline};
+const JsonAdapter kPolicyDocumentAdapter{"policy", detect_any, load_bare};
+
+Finding file_finding(std::string_view rule, const LoadedFile& file, const Location& loc, std::string message) {
+  model::Policy whole_file;
+  whole_file.source = file.source;
+  return checks::make_finding(rule, whole_file, loc, std::move(message));
+}
+
+void fail(LoadedFile& file, std::string message, std::optional<uint32_t> offset) {
+  if (!file.source) file.source = std::make_shared<SourceFile>(file.path, "");
+  file.error_loc = offset ? file.source->locate(*offset, *offset) : Location{};
+  file.findings.push_back(file_finding("IAM001", file, file.error_loc, message));
+  file.error = std::move(message);
+}
+
+void add_policy(const JsonNode& node, model::PolicyOrigin origin, LoadedFile& file) {
+  auto keep = [&](std::optional<model::Policy> policy) {
+    if (policy) file.policies.push_back(std::move(*policy));
+  };
+  if (!node.is_string()) {
+    keep(model::build_policy(node, origin, file.findings));
+    return;
+  }
+  EmbeddedText embedded = decode_json_string(*file.source, node.begin, node.end);
+  if (embedded.text.starts_with("%7B") || embedded.text.starts_with("%7b")) embedded = url_decode(embedded);
+  auto parsed = parse_json(embedded.text, &embedded.outer);
+  if (!parsed.root) {
+    fail(file, fmt::format("policy document inside a string: {}", parsed.error), parsed.error_offset);
+    return;
+  }
+  keep(model::build_policy(*parsed.root, origin, file.findings));
+}
+
+}  // namespace mfalint::input

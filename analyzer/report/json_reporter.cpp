@@ -1,0 +1,103 @@
+#include "report/report.h"
+
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+
+#include <ostream>
+
+namespace mfalint::report {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+
+void string_field(Writer& w, const char* key, std::string_view value) {
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void string_list(Writer& w, const char* key, const std::vector<std::string>& values) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& value : values) w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  w.EndArray();
+}
+
+void write_finding(Writer& w, const Finding& f) {
+  w.StartObject();
+  string_field(w, "rule", f.rule);
+  string_field(w, "severity", severity_name(f.severity));
+  string_field(w, "file", f.file());
+  w.Key("line");
+  w.Uint(f.loc.line);
+  w.Key("column");
+  w.Uint(f.loc.column);
+  w.Key("end_line");
+  w.Uint(f.loc.end_line);
+  w.Key("end_column");
+  w.Uint(f.loc.end_column);
+  string_field(w, "message", f.message);
+  if (f.statement) {
+    w.Key("statement");
+    w.Uint(*f.statement);
+  }
+  if (!f.sid.empty()) string_field(w, "sid", f.sid);
+  if (!f.actions.empty()) string_list(w, "actions", f.actions);
+  if (!f.resources.empty()) string_list(w, "resources", f.resources);
+  if (!f.fix.empty()) string_field(w, "fix", f.fix);
+  if (!f.context.empty()) string_field(w, "context", f.context);
+  w.EndObject();
+}
+
+void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
+  rapidjson::OStreamWrapper stream(out);
+  Writer w(stream);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  w.Key("version");
+  w.Uint(1);
+  w.Key("tool");
+  w.StartObject();
+  string_field(w, "name", "mfalint");
+  string_field(w, "version", MFALINT_VERSION);
+  w.EndObject();
+  w.Key("files");
+  w.StartArray();
+  for (const auto& file : report.files) {
+    w.StartObject();
+    string_field(w, "path", file.path);
+    string_field(w, "status", file.error ? "error" : "analyzed");
+    if (file.error) {
+      string_field(w, "error", *file.error);
+      if (file.error_loc.line) {
+        w.Key("line");
+        w.Uint(file.error_loc.line);
+        w.Key("column");
+        w.Uint(file.error_loc.column);
+      }
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("findings");
+  w.StartArray();
+  for (const auto& finding : report.findings) write_finding(w, finding);
+  w.EndArray();
+  Tally counts = tally(report.findings);
+  w.Key("summary");
+  w.StartObject();
+  w.Key("errors");
+  w.Uint64(counts.errors);
+  w.Key("warnings");
+  w.Uint64(counts.warnings);
+  w.Key("notes");
+  w.Uint64(counts.notes);
+  w.EndObject();
+  w.EndObject();
+  out << "\n";
+}
+
+}  // namespace
+
+extern const Reporter kJsonReporter{"json", write_json};
+
+}  // namespace mfalint::report

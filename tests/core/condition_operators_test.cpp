@@ -1,0 +1,49 @@
+// IAM013 unknown condition operator, IAM014 IfExists on Null.
+#include "support/test_support.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace mfalint {
+namespace {
+
+using testing::load;
+using testing::policy_with;
+using testing::rules_of;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+std::string with_condition(const std::string& condition) {
+  return policy_with(R"({"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": )" + condition + "}");
+}
+
+TEST(ConditionOperators, IAM013UnknownOperator) {
+  auto file = load(with_condition(R"({"NumericLessThen": {"aws:MultiFactorAuthAge": "600"}})"));
+  ASSERT_THAT(rules_of(file.findings), ElementsAre("IAM013"));
+  EXPECT_NE(file.findings[0].message.find("NumericLessThen"), std::string::npos);
+}
+
+TEST(ConditionOperators, IAM013OperatorsAreCaseSensitive) {
+  EXPECT_THAT(rules_of(load(with_condition(R"({"bool": {"aws:SecureTransport": "true"}})")).findings),
+              ElementsAre("IAM013"));
+}
+
+TEST(ConditionOperators, IAM014NullIfExists) {
+  auto file = load(with_condition(R"({"NullIfExists": {"aws:MultiFactorAuthAge": "false"}})"));
+  ASSERT_THAT(rules_of(file.findings), ElementsAre("IAM014"));
+  EXPECT_EQ(file.findings[0].fix, "\"Null\"");
+}
+
+TEST(ConditionOperators, EveryKnownOperatorWithQualifiersIsAccepted) {
+  auto file = load(with_condition(R"({
+      "StringEqualsIgnoreCaseIfExists": {"aws:username": "a"}, "StringNotLike": {"aws:username": "a*"},
+      "ForAllValues:StringEquals": {"aws:TagKeys": ["a"]}, "ForAnyValue:ArnLike": {"aws:PrincipalArn": "arn:*"},
+      "NumericGreaterThanEquals": {"aws:MultiFactorAuthAge": "1"}, "DateLessThanEquals": {"aws:CurrentTime": "2030-01-01"},
+      "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}, "BinaryEquals": {"k:b": "QmluYXJ5"},
+      "NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}, "ArnNotEquals": {"aws:SourceArn": "arn:aws:s3:::x"},
+      "Null": {"aws:MultiFactorAuthAge": "false"}})"));
+  EXPECT_THAT(rules_of(file.findings), IsEmpty());
+}
+
+}  // namespace
+}  // namespace mfalint

@@ -1,0 +1,101 @@
+#include "core/json_tree.h"
+
+#include <gtest/gtest.h>
+
+namespace mfalint {
+namespace {
+
+TEST(JsonTree, RecordsWhereEachValueStartsAndEnds) {
+  std::string text = "{\"a\": [1, \"xy\"],\n \"b\": {\"c\": null}}";
+  auto parsed = parse_json(text);
+  ASSERT_TRUE(parsed.root) << parsed.error;
+  const JsonNode& root = *parsed.root;
+  EXPECT_EQ(root.begin, 0u);
+  EXPECT_EQ(root.end, text.size());
+  const JsonNode* a = root.find("a");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(text.substr(a->begin, a->end - a->begin), "[1, \"xy\"]");
+  EXPECT_EQ(text.substr(a->items[1].begin, a->items[1].end - a->items[1].begin), "\"xy\"");
+  EXPECT_EQ(a->items[0].text, "1");
+  const JsonNode* b = root.find("b");
+  EXPECT_EQ(text.substr(b->begin, b->end - b->begin), "{\"c\": null}");
+  EXPECT_EQ(text.substr(root.keys[1].begin, root.keys[1].end - root.keys[1].begin), "\"b\"");
+}
+
+TEST(JsonTree, KeepsDuplicateKeysInOrder) {
+  auto parsed = parse_json(R"({"k": 1, "k": 2})");
+  ASSERT_TRUE(parsed.root);
+  ASSERT_EQ(parsed.root->keys.size(), 2u);
+  EXPECT_EQ(parsed.root->items[1].text, "2");
+  EXPECT_EQ(parsed.root->find("k")->text, "1");
+}
+
+TEST(JsonTree, NumbersKeepTheirDigits) {
+  auto parsed = parse_json(R"([600, 1.50, -0])");
+  ASSERT_TRUE(parsed.root);
+  EXPECT_EQ(parsed.root->items[1].text, "1.50");
+  EXPECT_EQ(parsed.root->items[2].text, "-0");
+}
+
+TEST(JsonTree, AcceptsAByteOrderMarkAndKeepsFileOffsets) {
+  std::string text = "\xEF\xBB\xBF{\"a\": 1}";
+  auto parsed = parse_json(text);
+  ASSERT_TRUE(parsed.root) << parsed.error;
+  EXPECT_EQ(parsed.root->begin, 3u);
+}
+
+TEST(JsonTree, RefusesDeepNestingWithoutOverflowingTheStack) {
+  std::string text(300000, '[');
+  text += std::string(300000, ']');
+  auto parsed = parse_json(text);
+  EXPECT_FALSE(parsed.root);
+  EXPECT_NE(parsed.error.find("nested deeper"), std::string::npos);
+  EXPECT_EQ(parsed.error_offset, static_cast<uint32_t>(kMaxJsonDepth));
+}
+
+TEST(JsonTree, RejectsInvalidUtf8) {
+  auto parsed = parse_json("{\"a\": \"\xff\"}");
+  EXPECT_FALSE(parsed.root);
+  EXPECT_NE(parsed.error.find("encoding"), std::string::npos);
+}
+
+TEST(JsonTree, ReportsWhereSyntaxBreaks) {
+  auto parsed = parse_json("{\"a\": 1,}");
+  EXPECT_FALSE(parsed.root);
+  EXPECT_EQ(parsed.error_offset, 8u);
+}
+
+TEST(JsonTree, DecodedStringsMapBackToTheFile) {
+  // A policy inside a JSON string, as Terraform plans and raw IAM API answers hold it.
+  SourceFile file("plan.json", R"({"policy": "{\"Effect\":\n\"Allow\"}"})");
+  auto outer = parse_json(file.text());
+  ASSERT_TRUE(outer.root);
+  const JsonNode* policy = outer.root->find("policy");
+  EmbeddedText embedded = decode_json_string(file, policy->begin, policy->end);
+  EXPECT_EQ(embedded.text, "{\"Effect\":\n\"Allow\"}");
+  auto inner = parse_json(embedded.text, &embedded.outer);
+  ASSERT_TRUE(inner.root) << inner.error;
+  const JsonNode* effect = inner.root->find("Effect");
+  EXPECT_EQ(file.text().substr(effect->begin, effect->end - effect->begin), "\\\"Allow\\\"");
+}
+
+TEST(JsonTree, DecodesUnicodeEscapesIncludingSurrogatePairs) {
+  SourceFile file("f.json", R"("a\u00e9\ud83d\ude00")");
+  EmbeddedText embedded = decode_json_string(file, 0, static_cast<uint32_t>(file.text().size()));
+  EXPECT_EQ(embedded.text, "a\xC3\xA9\xF0\x9F\x98\x80");
+  EXPECT_EQ(embedded.outer.size(), embedded.text.size() + 1);
+}
+
+TEST(SourceFile, LinesAndColumnsCountCharactersNotBytes) {
+  SourceFile file("f.json", "ab\n\xC3\xA9x\r\nlast");
+  Location loc = file.locate(5, 6);  // the 'x' after a two-byte character
+  EXPECT_EQ(loc.line, 2u);
+  EXPECT_EQ(loc.column, 2u);
+  EXPECT_EQ(loc.end_column, 3u);
+  EXPECT_EQ(file.line_text(2), "\xC3\xA9x");
+  EXPECT_EQ(file.line_text(3), "last");
+  EXPECT_EQ(file.line_text(4), "");
+}
+
+}  // namespace
+}  // namespace mfalint

@@ -1,0 +1,73 @@
+#pragma once
+// Helpers shared by the test binaries: load a policy from text, pick findings, run the binary.
+
+#include "input/load.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace mfalint::testing {
+
+inline input::LoadedFile load(const std::string& json) { return input::load_text("policy.json", json); }
+
+// The rule ids of the findings, in order.
+inline std::vector<std::string> rules_of(const Findings& findings) {
+  std::vector<std::string> ids;
+  for (const auto& finding : findings) ids.push_back(finding.rule);
+  return ids;
+}
+
+inline std::vector<Finding> with_rule(const Findings& findings, const std::string& rule) {
+  std::vector<Finding> out;
+  std::copy_if(findings.begin(), findings.end(), std::back_inserter(out),
+               [&](const Finding& finding) { return finding.rule == rule; });
+  return out;
+}
+
+// A policy with one statement, for checks that only care about the statement.
+inline std::string policy_with(const std::string& statement) {
+  return R"({"Version": "2012-10-17", "Statement": [)" + statement + "]}";
+}
+
+struct RunResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string read_all(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Runs a shell command from the source tree and captures what it prints.
+inline RunResult run_shell(const std::string& command, const std::string& dir = MFALINT_SOURCE_DIR) {
+  auto temp = std::filesystem::temp_directory_path() / ("mfalint-run-" + std::to_string(getpid()));
+  std::filesystem::create_directories(temp);
+  std::string full = "cd '" + dir + "' && { " + command + " ; } >'" + (temp / "out").string() + "' 2>'" +
+                     (temp / "err").string() + "'";
+  int raw = std::system(full.c_str());
+  RunResult result;
+  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  result.out = read_all(temp / "out");
+  result.err = read_all(temp / "err");
+  std::filesystem::remove_all(temp);
+  return result;
+}
+
+// Runs the built mfalint with `args` (shell syntax: quoting and redirections work).
+inline RunResult run_mfalint(const std::string& args, const std::string& dir = MFALINT_SOURCE_DIR) {
+  return run_shell(std::string("'") + MFALINT_BINARY + "' " + args, dir);
+}
+
+}  // namespace mfalint::testing

@@ -19,9 +19,22 @@ struct FileStatus {
   Location error_loc;
 };
 
+// One line of the MFA table: which credential kinds reach an action pattern on a resource.
+struct MfaRow {
+  std::string subject;  // the file, or the principal in an account audit
+  std::string context;  // where in the subject: a policy name, a logical resource
+  std::string actions;  // the action pattern as written, with how many sensitive actions it covers
+  std::string resource;
+  std::string long_term_keys;       // "Allowed", "ExplicitDeny", "ImplicitDeny"
+  std::string session_without_mfa;  // same
+  std::string mfa_window;           // "[0, 599]" seconds, "always", "never", ...
+  bool is_protected = false;        // neither non-MFA kind is allowed, and an MFA session is
+};
+
 struct Report {
-  std::vector<FileStatus> files;
+  std::vector<FileStatus> files;  // files read; in an account audit, the principals judged
   Findings findings;
+  std::vector<MfaRow> mfa_rows;
 };
 
 struct ReportOptions {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mfalint::analysis {
 namespace {
@@ -174,6 +175,40 @@ std::string_view credential_name(Credential credential) {
 
 bool is_mfa_age_key(std::string_view key) { return equals_ignore_case(key, "aws:MultiFactorAuthAge"); }
 bool is_mfa_present_key(std::string_view key) { return equals_ignore_case(key, "aws:MultiFactorAuthPresent"); }
+
+namespace {
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string misspelled_mfa_key(std::string_view key) {
+  if (is_mfa_age_key(key) || is_mfa_present_key(key)) return {};
+  std::string folded;
+  for (char c : key) {
+    if (std::isalnum(static_cast<unsigned char>(c))) folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (edit_distance(folded, "awsmultifactorauthage") <= 3) return "aws:MultiFactorAuthAge";
+  if (edit_distance(folded, "awsmultifactorauthpresent") <= 3) return "aws:MultiFactorAuthPresent";
+  // Abbreviations: aws:MFAPresent, aws:MfaAge, aws:MultiFactorAge ...
+  if (folded.starts_with("aws") && (folded.find("mfa") != std::string::npos || folded.find("multifactor") != std::string::npos)) {
+    return folded.find("age") != std::string::npos ? "aws:MultiFactorAuthAge" : "aws:MultiFactorAuthPresent";
+  }
+  return {};
+}
 
 bool Reach::reaches(Credential credential) const {
   switch (credential) {

@@ -45,5 +45,7 @@ Reach condition_reach(const model::Statement& statement, model::Effect effect, c
 
 bool is_mfa_age_key(std::string_view key);      // aws:MultiFactorAuthAge, any case
 bool is_mfa_present_key(std::string_view key);  // aws:MultiFactorAuthPresent, any case
+// The MFA key `key` was probably meant to be (aws:MultiFactorAuthAgee, aws:MFAPresent), or empty.
+std::string misspelled_mfa_key(std::string_view key);
 
 }  // namespace mfalint::analysis

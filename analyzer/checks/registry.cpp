@@ -10,6 +10,14 @@ void check_duplicate_sid(const model::Policy& policy, Findings& out);
 void check_condition_operators(const model::Policy& policy, Findings& out);
 void check_condition_values(const model::Policy& policy, Findings& out);
 void check_policy_size(const model::Policy& policy, Findings& out);
+void check_mfa_deny_present_without_if_exists(const model::Policy& policy, Findings& out);
+void check_mfa_allow_if_exists(const model::Policy& policy, Findings& out);
+void check_mfa_inverted_allow(const model::Policy& policy, Findings& out);
+void check_mfa_deny_age_without_if_exists(const model::Policy& policy, Findings& out);
+void check_mfa_dead_condition(const model::Policy& policy, Findings& out);
+void check_mfa_key_usage(const model::Policy& policy, Findings& out);
+void check_mfa_escapable_deny(const model::Policy& policy, Findings& out);
+void check_mfa_trust_without_mfa(const model::Policy& policy, Findings& out);
 
 namespace {
 
@@ -22,6 +30,14 @@ constexpr Check kChecks[] = {
     {"condition-operators", check_condition_operators},
     {"condition-values", check_condition_values},
     {"policy-size", check_policy_size},
+    {"mfa-deny-present-without-if-exists", check_mfa_deny_present_without_if_exists},
+    {"mfa-allow-if-exists", check_mfa_allow_if_exists},
+    {"mfa-inverted-allow", check_mfa_inverted_allow},
+    {"mfa-deny-age-without-if-exists", check_mfa_deny_age_without_if_exists},
+    {"mfa-dead-condition", check_mfa_dead_condition},
+    {"mfa-key-usage", check_mfa_key_usage},
+    {"mfa-escapable-deny", check_mfa_escapable_deny},
+    {"mfa-trust-without-mfa", check_mfa_trust_without_mfa},
 };
 
 }  // namespace

@@ -38,8 +38,8 @@ TEST(ConditionOperators, EveryKnownOperatorWithQualifiersIsAccepted) {
   auto file = load(with_condition(R"({
       "StringEqualsIgnoreCaseIfExists": {"aws:username": "a"}, "StringNotLike": {"aws:username": "a*"},
       "ForAllValues:StringEquals": {"aws:TagKeys": ["a"]}, "ForAnyValue:ArnLike": {"aws:PrincipalArn": "arn:*"},
-      "NumericGreaterThanEquals": {"aws:MultiFactorAuthAge": "1"}, "DateLessThanEquals": {"aws:CurrentTime": "2030-01-01"},
-      "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}, "BinaryEquals": {"k:b": "QmluYXJ5"},
+      "NumericGreaterThanEquals": {"s3:max-keys": "1"}, "DateLessThanEquals": {"aws:CurrentTime": "2030-01-01"},
+      "BoolIfExists": {"aws:SecureTransport": "false"}, "BinaryEquals": {"k:b": "QmluYXJ5"},
       "NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}, "ArnNotEquals": {"aws:SourceArn": "arn:aws:s3:::x"},
       "Null": {"aws:MultiFactorAuthAge": "false"}})"));
   EXPECT_THAT(rules_of(file.findings), IsEmpty());

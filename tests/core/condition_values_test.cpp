@@ -59,9 +59,10 @@ TEST(ConditionValues, PolicyVariablesAreNotJudged) {
 TEST(ConditionValues, IAM015PointsAtTheValue) {
   auto file = load(policy_with("{\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\",\n \"Condition\": "
                                "{\"NumericGreaterThan\": {\"aws:MultiFactorAuthAge\": [\"3600\", \"1h\"]}}}"));
-  ASSERT_THAT(rules_of(file.findings), ElementsAre("IAM015"));
-  EXPECT_EQ(file.findings[0].loc.line, 2u);
-  EXPECT_EQ(file.findings[0].loc.column, 74u);
+  auto found = testing::with_rule(file.findings, "IAM015");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].loc.line, 2u);
+  EXPECT_EQ(found[0].loc.column, 74u);
 }
 
 }  // namespace

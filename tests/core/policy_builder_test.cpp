@@ -117,7 +117,7 @@ TEST(PolicyBuilder, IAM017WrongTypes) {
 TEST(PolicyBuilder, GuessesTrustAndResourcePolicies) {
   auto trust = load(policy_with(R"({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sts:AssumeRole"})"));
   EXPECT_EQ(trust.policies[0].kind, model::PolicyKind::Trust);
-  EXPECT_THAT(rules_of(trust.findings), IsEmpty());
+  EXPECT_THAT(rules_of(trust.findings), ElementsAre("MFA010"));  // no Resource needed, but MFA is
   auto bucket = load(policy_with(R"({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"})"));
   EXPECT_EQ(bucket.policies[0].kind, model::PolicyKind::Resource);
 }

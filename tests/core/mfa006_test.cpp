@@ -1,0 +1,23 @@
+// MFA006: failing and passing fixtures.
+#include "support/test_support.h"
+
+#include <gtest/gtest.h>
+
+namespace mfalint {
+namespace {
+
+size_t count(const std::string& statement) {
+  auto file = testing::load(testing::policy_with(statement));
+  return testing::with_rule(file.findings, "MFA006").size();
+}
+
+TEST(MFA006, AgeBelowZero) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action": "ec2:TerminateInstances", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "0"}}})"), 1u); }
+
+TEST(MFA006, ContradictoryAges) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action": "ec2:TerminateInstances", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "300"}, "NumericGreaterThan": {"aws:MultiFactorAuthAge": "600"}}})"), 1u); }
+
+TEST(MFA006, PresentWithoutAge) { EXPECT_EQ(count(R"({"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}, "Null": {"aws:MultiFactorAuthAge": "true"}}})"), 1u); }
+
+TEST(MFA006, AWindowIsFine) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action": "ec2:TerminateInstances", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "600"}, "NumericGreaterThan": {"aws:MultiFactorAuthAge": "0"}}})"), 0u); }
+
+}  // namespace
+}  // namespace mfalint

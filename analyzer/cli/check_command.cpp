@@ -1,13 +1,19 @@
+#include "analysis/baseline.h"
 #include "analysis/check_files.h"
+#include "analysis/config.h"
 #include "cli/command.h"
 #include "report/report.h"
 
 #include <fmt/core.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
+#include <stdexcept>
+#include <string_view>
 #include <unistd.h>
 
 namespace mfalint::cli {
@@ -18,7 +24,33 @@ struct CheckOptions {
   std::string format = "text";
   std::string output;
   std::string fail_on = "warning";
+  std::string config;          // empty: the nearest .mfalint.yaml, if any
+  std::string baseline;
+  std::string write_baseline;
 };
+
+// --config, or the nearest .mfalint.yaml (named relative to here, for messages), or none.
+analysis::Config read_config(const std::string& path) {
+  if (!path.empty()) return analysis::load_config(path);
+  auto cwd = std::filesystem::current_path();
+  auto found = analysis::find_config(cwd);
+  return found ? analysis::load_config(found->lexically_relative(cwd).string()) : analysis::Config{};
+}
+
+std::string_view plural(size_t n) { return n == 1 ? "" : "s"; }
+
+// Drops the findings the baseline accepts. --write-baseline records every finding first, and the
+// run then reports against what it just wrote: nothing. Throws BaselineError.
+void apply_baseline(const CheckOptions& options, const std::set<std::string>& baseline, Findings& findings) {
+  if (!options.write_baseline.empty()) {
+    analysis::save_baseline(findings, options.write_baseline);
+    fmt::print(stderr, "mfalint: wrote {} finding{} to {}\n", findings.size(), plural(findings.size()),
+               options.write_baseline);
+    findings.clear();
+  } else if (size_t known = analysis::drop_baselined(baseline, findings)) {
+    fmt::print(stderr, "mfalint: {} finding{} in {} not reported\n", known, plural(known), options.baseline);
+  }
+}
 
 int exit_status(const report::Report& report, const std::string& fail_on) {
   for (const auto& file : report.files) {
@@ -34,7 +66,23 @@ int exit_status(const report::Report& report, const std::string& fail_on) {
 
 int run_check(const CheckOptions& options) {
   const report::Reporter* reporter = report::find_reporter(options.format);
-  auto report = analysis::check_files(options.paths);
+  analysis::Config config;
+  std::set<std::string> baseline;
+  try {
+    config = read_config(options.config);
+    if (!options.baseline.empty()) baseline = analysis::load_baseline(options.baseline);
+  } catch (const std::runtime_error& error) {  // ConfigError, BaselineError
+    fmt::print(stderr, "mfalint: error: {}\n", error.what());
+    return kExitError;
+  }
+  auto report = analysis::check_files(analysis::without_excluded(config, options.paths));
+  analysis::apply_config(config, report);
+  try {
+    apply_baseline(options, baseline, report.findings);
+  } catch (const analysis::BaselineError& error) {
+    fmt::print(stderr, "mfalint: error: {}\n", error.what());
+    return kExitError;
+  }
   report::ReportOptions style;
   if (options.output.empty()) {
     style.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
@@ -63,6 +111,11 @@ Command add_check_command(CLI::App& root) {
   app->add_option("--output", options->output, "Write the report to FILE instead of standard output");
   app->add_option("--fail-on", options->fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app->add_option("--config", options->config,
+                  "Read this config instead of the nearest .mfalint.yaml above the working directory");
+  app->add_option("--baseline", options->baseline, "Report only findings that are not in this baseline file");
+  app->add_option("--write-baseline", options->write_baseline,
+                  "Write every finding to this baseline file and report none of them");
   return {app, [options] { return run_check(*options); }};
 }
 

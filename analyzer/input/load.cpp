@@ -2,6 +2,7 @@
 
 #include "checks/check.h"
 #include "input/adapters.h"
+#include "input/cloudformation.h"
 
 #include <fmt/core.h>
 
@@ -19,12 +20,63 @@ namespace {
 
 // Every JSON input adapter, most specific first.
 const JsonAdapter* const kAdapters[] = {
+    &kCloudFormationAdapter,
+    &kTerraformPlanAdapter,
     &kPolicyVersionAdapter,
     &kInlinePolicyAdapter,
     &kPolicyDocumentAdapter,  // last: accepts anything
 };
 
-bool wanted_file(const fs::path& path) { return path.extension() == ".json"; }
+bool yaml_extension(const fs::path& path) {
+  auto extension = path.extension();
+  return extension == ".yaml" || extension == ".yml" || extension == ".template";
+}
+
+char first_visible(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  auto at = text.find_first_not_of(" \t\r\n");
+  return at == std::string_view::npos ? '\0' : text[at];
+}
+
+// A YAML name, unless the content is JSON (a JSON template saved as .template); and text without
+// a name (stdin) that cannot be JSON but reads like a template.
+bool reads_as_yaml(const fs::path& path, std::string_view text) {
+  char first = first_visible(text);
+  if (yaml_extension(path)) return first != '{' || !parse_json(text).root;
+  return path.extension() != ".json" && first != '{' && first != '[' && first != '"' &&
+         looks_like_cloudformation(text);
+}
+
+std::string read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
+}
+
+// In a directory, YAML is taken only when it looks like a template: a repository's workflows and
+// compose files are none of mfalint's business and must not fail the run.
+bool wanted_file(const fs::path& path) {
+  if (path.extension() == ".json") return true;
+  return yaml_extension(path) && looks_like_cloudformation(read_bytes(path));
+}
+
+// The JSON path: parse, then the first adapter that recognises the document. False when the file
+// failed to parse.
+bool load_json(LoadedFile& file) {
+  auto parsed = parse_json(file.source->text());
+  if (!parsed.root) {
+    fail(file, parsed.error, parsed.error_offset);
+    return false;
+  }
+  for (const JsonAdapter* adapter : kAdapters) {
+    if (adapter->detect(*parsed.root)) {
+      adapter->load(*parsed.root, file);
+      break;
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -60,6 +112,8 @@ LoadedFile load_text(std::string path, std::string text) {
   file.path = path;
   file.source = std::make_shared<SourceFile>(std::move(path), std::move(text));
   const std::string& content = file.source->text();
+  bool yaml = reads_as_yaml(file.path, content);
+  if (yaml && !looks_like_cloudformation(content)) return file;  // YAML that is no template holds no policy
   if (content.empty()) {
     fail(file, "empty file: expected a JSON policy", std::nullopt);
     return file;
@@ -68,16 +122,10 @@ LoadedFile load_text(std::string path, std::string text) {
     fail(file, "binary file: expected a JSON policy", static_cast<uint32_t>(nul));
     return file;
   }
-  auto parsed = parse_json(content);
-  if (!parsed.root) {
-    fail(file, parsed.error, parsed.error_offset);
+  if (yaml) {
+    load_cloudformation_yaml(file);
+  } else if (!load_json(file)) {
     return file;
-  }
-  for (const JsonAdapter* adapter : kAdapters) {
-    if (adapter->detect(*parsed.root)) {
-      adapter->load(*parsed.root, file);
-      break;
-    }
   }
   for (const auto& policy : file.policies) checks::run_checks(policy, file.findings);
   return file;

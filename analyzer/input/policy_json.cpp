@@ -91,21 +91,22 @@ void fail(LoadedFile& file, std::string message, std::optional<uint32_t> offset)
 }
 
 void add_policy(const JsonNode& node, model::PolicyOrigin origin, LoadedFile& file) {
-  auto keep = [&](std::optional<model::Policy> policy) {
-    if (policy) file.policies.push_back(std::move(*policy));
-  };
   if (!node.is_string()) {
-    keep(model::build_policy(node, origin, file.findings));
+    if (auto policy = model::build_policy(node, origin, file.findings)) file.policies.push_back(std::move(*policy));
     return;
   }
   EmbeddedText embedded = decode_json_string(*file.source, node.begin, node.end);
   if (embedded.text.starts_with("%7B") || embedded.text.starts_with("%7b")) embedded = url_decode(embedded);
-  auto parsed = parse_json(embedded.text, &embedded.outer);
+  add_policy_text(embedded, std::move(origin), file);
+}
+
+void add_policy_text(const EmbeddedText& text, model::PolicyOrigin origin, LoadedFile& file) {
+  auto parsed = parse_json(text.text, &text.outer);
   if (!parsed.root) {
     fail(file, fmt::format("policy document inside a string: {}", parsed.error), parsed.error_offset);
     return;
   }
-  keep(model::build_policy(*parsed.root, origin, file.findings));
+  if (auto policy = model::build_policy(*parsed.root, origin, file.findings)) file.policies.push_back(std::move(*policy));
 }
 
 }  // namespace mfalint::input

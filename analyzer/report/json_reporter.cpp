@@ -22,8 +22,7 @@ void string_list(Writer& w, const char* key, const std::vector<std::string>& val
   w.EndArray();
 }
 
-void write_finding(Writer& w, const Finding& f) {
-  w.StartObject();
+void write_finding_fields(Writer& w, const Finding& f) {
   string_field(w, "rule", f.rule);
   string_field(w, "severity", severity_name(f.severity));
   string_field(w, "file", f.file());
@@ -45,6 +44,11 @@ void write_finding(Writer& w, const Finding& f) {
   if (!f.resources.empty()) string_list(w, "resources", f.resources);
   if (!f.fix.empty()) string_field(w, "fix", f.fix);
   if (!f.context.empty()) string_field(w, "context", f.context);
+}
+
+void write_finding(Writer& w, const Finding& f) {
+  w.StartObject();
+  write_finding_fields(w, f);
   w.EndObject();
 }
 
@@ -81,6 +85,15 @@ void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
   w.Key("findings");
   w.StartArray();
   for (const auto& finding : report.findings) write_finding(w, finding);
+  w.EndArray();
+  w.Key("suppressed");
+  w.StartArray();
+  for (const auto& suppressed : report.suppressed) {
+    w.StartObject();
+    write_finding_fields(w, suppressed.finding);
+    string_field(w, "reason", suppressed.reason);
+    w.EndObject();
+  }
   w.EndArray();
   Tally counts = tally(report.findings);
   w.Key("summary");

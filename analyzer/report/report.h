@@ -31,10 +31,17 @@ struct MfaRow {
   bool is_protected = false;        // neither non-MFA kind is allowed, and an MFA session is
 };
 
+// A finding the project's config accepts, kept so reports can say so and why.
+struct Suppressed {
+  Finding finding;
+  std::string reason;
+};
+
 struct Report {
   std::vector<FileStatus> files;  // files read; in an account audit, the principals judged
   Findings findings;
   std::vector<MfaRow> mfa_rows;
+  std::vector<Suppressed> suppressed;  // not in `findings`, and not counted for the exit status
 };
 
 struct ReportOptions {

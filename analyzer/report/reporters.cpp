@@ -4,11 +4,16 @@ namespace mfalint::report {
 
 extern const Reporter kTextReporter;
 extern const Reporter kJsonReporter;
+extern const Reporter kSarifReporter;
+extern const Reporter kJunitReporter;
+extern const Reporter kMarkdownReporter;
+extern const Reporter kHtmlReporter;
 
 namespace {
 
 // Every output format, once.
-const Reporter* const kReporters[] = {&kTextReporter, &kJsonReporter};
+const Reporter* const kReporters[] = {&kTextReporter, &kJsonReporter, &kSarifReporter, &kJunitReporter,
+                                      &kMarkdownReporter, &kHtmlReporter};
 
 }  // namespace
 

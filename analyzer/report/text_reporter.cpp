@@ -69,6 +69,7 @@ void write_text(const Report& report, const ReportOptions& options, std::ostream
   out << fmt::format("{} file{} checked: {} error{}, {} warning{}, {} note{}", report.files.size(),
                      report.files.size() == 1 ? "" : "s", counts.errors, counts.errors == 1 ? "" : "s",
                      counts.warnings, counts.warnings == 1 ? "" : "s", counts.notes, counts.notes == 1 ? "" : "s");
+  if (!report.suppressed.empty()) out << fmt::format("; {} suppressed", report.suppressed.size());
   if (unreadable) out << fmt::format("; {} file{} could not be read", unreadable, unreadable == 1 ? "" : "s");
   out << "\n";
 }

@@ -1,0 +1,222 @@
+#include "cli/command.h"
+#include "eval/decision.h"
+#include "input/load.h"
+
+#include <fmt/core.h>
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/prettywriter.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mfalint::cli {
+namespace {
+
+struct SimulateOptions {
+  std::vector<std::string> policies;
+  std::string resource_policy;
+  std::string boundary;
+  std::vector<std::string> scps;
+  std::string action;
+  std::string resource;
+  std::string principal;
+  std::vector<std::string> context;
+  std::string format = "text";
+};
+
+// Every file the request is evaluated against; LoadedFile owns the policies the set points into.
+struct Inputs {
+  std::vector<input::LoadedFile> files;
+  eval::PolicySet set;
+};
+
+std::string where(const input::LoadedFile& file, const Location& loc) {
+  if (loc.line == 0) return file.path;
+  return fmt::format("{}:{}:{}", file.path, loc.line, loc.column);
+}
+
+// Loads `path`, or says why not: the request cannot be evaluated against a file that did not parse.
+std::optional<eval::PolicyList> load(Inputs& inputs, const std::string& path) {
+  input::LoadedFile file = input::load_file(path);
+  if (file.error) {
+    fmt::print(stderr, "mfalint: error: {}: {}\n", where(file, file.error_loc), *file.error);
+    return std::nullopt;
+  }
+  for (const auto& finding : file.findings) {
+    // Grammar errors do not stop the evaluation, but the user should know what was read.
+    if (finding.severity == Severity::Error && finding.rule.starts_with("IAM")) {
+      fmt::print(stderr, "mfalint: warning: {}: {} [{}]\n", where(file, finding.loc), finding.message, finding.rule);
+    }
+  }
+  inputs.files.push_back(std::move(file));
+  eval::PolicyList list;
+  for (const auto& policy : inputs.files.back().policies) list.push_back(&policy);
+  if (list.empty()) fmt::print(stderr, "mfalint: warning: {}: no policy in this file\n", path);
+  return list;
+}
+
+std::optional<eval::Request> build_request(const SimulateOptions& options) {
+  eval::Request request{options.action, options.resource, options.principal, {}};
+  for (const auto& pair : options.context) {
+    size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      fmt::print(stderr, "mfalint: error: --context {}: expected KEY=VALUE\n", pair);
+      return std::nullopt;
+    }
+    request.context.add(std::string_view(pair).substr(0, eq), pair.substr(eq + 1));
+  }
+  return request;
+}
+
+std::string file_of(const model::Policy& policy) { return policy.source ? policy.source->path() : std::string(); }
+
+std::string reason(const eval::Result& result, const eval::PolicySet& set, const eval::Request& request) {
+  switch (result.missing) {
+    case eval::Missing::Nothing: return "";
+    case eval::Missing::Allow:
+      return fmt::format("no Allow statement applies to {} on {}", request.action, request.resource);
+    case eval::Missing::CrossAccountAllow:
+      return "cross-account request: both an identity policy and the resource policy must allow it";
+    case eval::Missing::BoundaryAllow:
+      return fmt::format("the permissions boundary {} does not allow it", file_of(*set.boundaries[result.group].front()));
+    case eval::Missing::ScpAllow:
+      return fmt::format("the SCP {} does not allow it", file_of(*set.scps[result.group].front()));
+  }
+  return "";
+}
+
+void write_text(const eval::Result& result, const std::string& why) {
+  fmt::print("{}", eval::decision_name(result.decision));
+  if (!why.empty()) fmt::print(": {}", why);
+  fmt::print("\n");
+  for (const auto& decisive : result.statements) {
+    const model::Statement& st = *decisive.statement;
+    std::string sid = st.sid ? fmt::format(" (Sid \"{}\")", st.sid->value) : "";
+    fmt::print("  {}:{}:{}  {} statement {}{}: {}\n", file_of(*decisive.policy), st.loc.line, st.loc.column,
+               eval::policy_type_name(decisive.type), st.index, sid,
+               *st.effect == model::Effect::Allow ? "Allow" : "Deny");
+  }
+}
+
+void write_json(const eval::Result& result, const std::string& why, const eval::Request& request) {
+  rapidjson::OStreamWrapper stream(std::cout);
+  rapidjson::PrettyWriter<rapidjson::OStreamWrapper> w(stream);
+  w.SetIndent(' ', 2);
+  auto string = [&](std::string_view value) { w.String(value.data(), static_cast<rapidjson::SizeType>(value.size())); };
+  w.StartObject();
+  w.Key("decision");
+  string(eval::decision_name(result.decision));
+  w.Key("statements");
+  w.StartArray();
+  for (const auto& decisive : result.statements) {
+    const model::Statement& st = *decisive.statement;
+    w.StartObject();
+    w.Key("file");
+    string(file_of(*decisive.policy));
+    w.Key("policy_type");
+    string(eval::policy_type_name(decisive.type));
+    w.Key("statement");
+    w.Uint(st.index);
+    w.Key("sid");
+    if (st.sid) string(st.sid->value); else w.Null();
+    w.Key("effect");
+    string(*st.effect == model::Effect::Allow ? "Allow" : "Deny");
+    w.Key("line");
+    w.Uint(st.loc.line);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (!why.empty()) {
+    w.Key("reason");
+    string(why);
+  }
+  w.Key("request");
+  w.StartObject();
+  w.Key("action");
+  string(request.action);
+  w.Key("resource");
+  string(request.resource);
+  if (!request.principal.empty()) {
+    w.Key("principal");
+    string(request.principal);
+  }
+  w.Key("context");
+  w.StartObject();
+  for (const auto& entry : request.context.entries()) {
+    w.Key(entry.key.data(), static_cast<rapidjson::SizeType>(entry.key.size()));
+    w.StartArray();
+    for (const auto& value : entry.values) string(value);
+    w.EndArray();
+  }
+  w.EndObject();
+  w.EndObject();
+  w.EndObject();
+  stream.Flush();
+  std::cout << '\n';
+}
+
+int run_simulate(const SimulateOptions& options) {
+  if (options.policies.empty() && options.resource_policy.empty()) {
+    fmt::print(stderr, "mfalint: error: simulate needs --policy FILE or --resource-policy FILE\n");
+    return kExitError;
+  }
+  if (!options.resource_policy.empty() && options.principal.empty()) {
+    fmt::print(stderr, "mfalint: error: --resource-policy needs --principal: a resource policy names who it lets in\n");
+    return kExitError;
+  }
+  auto request = build_request(options);
+  if (!request) return kExitError;
+  Inputs inputs;
+  // Policies point into `inputs.files`: reserve so that adding a file moves none of them.
+  inputs.files.reserve(options.policies.size() + options.scps.size() + 2);
+  for (const auto& path : options.policies) {
+    auto list = load(inputs, path);
+    if (!list) return kExitError;
+    inputs.set.identity.insert(inputs.set.identity.end(), list->begin(), list->end());
+  }
+  if (!options.resource_policy.empty()) {
+    auto list = load(inputs, options.resource_policy);
+    if (!list) return kExitError;
+    inputs.set.resource = *list;
+  }
+  if (!options.boundary.empty()) {
+    auto list = load(inputs, options.boundary);
+    if (!list) return kExitError;
+    inputs.set.boundaries.push_back(*list);
+  }
+  for (const auto& path : options.scps) {
+    auto list = load(inputs, path);
+    if (!list) return kExitError;
+    inputs.set.scps.push_back(*list);
+  }
+  eval::Result result = eval::evaluate(inputs.set, *request);
+  std::string why = reason(result, inputs.set, *request);
+  if (options.format == "json") {
+    write_json(result, why, *request);
+  } else {
+    write_text(result, why);
+  }
+  return kExitClean;
+}
+
+}  // namespace
+
+Command add_simulate_command(CLI::App& root) {
+  auto options = std::make_shared<SimulateOptions>();
+  CLI::App* app = root.add_subcommand("simulate", "Evaluate one request against policies, as AWS would, offline");
+  app->add_option("--policy", options->policies, "Identity policy file (repeatable)");
+  app->add_option("--resource-policy", options->resource_policy, "The resource's policy file");
+  app->add_option("--boundary", options->boundary, "Permissions boundary policy file");
+  app->add_option("--scp", options->scps, "Service control policy file, one per organization level (repeatable)");
+  app->add_option("--action", options->action, "The action, e.g. s3:GetObject")->required();
+  app->add_option("--resource", options->resource, "The resource ARN, or *")->required();
+  app->add_option("--principal", options->principal, "The caller's ARN (needed with --resource-policy)");
+  app->add_option("--context", options->context, "Request context KEY=VALUE; a key given several times is multivalued");
+  app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  return {app, [options] { return run_simulate(*options); }};
+}
+
+}  // namespace mfalint::cli

@@ -1,0 +1,58 @@
+#pragma once
+// The report regrouped per subject (a file, or a principal in an account audit), and the counts
+// the audit reports open with: the one place that decides which subject a finding belongs to.
+// Holds pointers into the Report, so it must not outlive it.
+
+#include "checks/rule_docs.h"
+#include "report/report.h"
+
+#include <string>
+#include <vector>
+
+namespace mfalint::report {
+
+struct RuleCount {
+  std::string rule;
+  Severity severity = Severity::Error;
+  size_t count = 0;
+  const rules::RuleDoc* doc = nullptr;  // null for a rule without a document
+};
+
+struct Subject {
+  std::string name;
+  const FileStatus* status = nullptr;  // null when only findings or MFA rows name the subject
+  std::vector<const Finding*> findings;
+  std::vector<const MfaRow*> rows;
+  std::vector<const Suppressed*> suppressed;
+  Tally tally;  // of its findings
+  size_t unprotected_rows = 0;
+
+  bool unreadable() const { return status && status->error; }
+  // Nothing to show but its name: read, no findings, no MFA rows, nothing suppressed.
+  bool clean() const { return !unreadable() && findings.empty() && rows.empty() && suppressed.empty(); }
+};
+
+struct Summary {
+  std::vector<Subject> subjects;  // in report order
+  size_t unreadable = 0;
+  size_t suppressed = 0;
+  Tally tally;
+  std::vector<RuleCount> by_rule;                // per rule and severity; most findings first, then by id
+  std::vector<const rules::RuleDoc*> rule_docs;  // of the rules found or suppressed, by id: "how to fix"
+  size_t protected_rows = 0;
+  size_t unprotected_rows = 0;
+};
+
+Summary summarize(const Report& report);
+
+// Phrases both audit reports print.
+std::string counted(size_t count, std::string_view noun);  // "1 finding", "2 findings"
+std::string breakdown(const Tally& tally);                 // "2 errors, 1 warning, 0 notes"
+std::string position(const Location& loc);                 // "line 4, column 7", "whole file"
+std::string suppressed_note(size_t suppressed);            // "; 2 more suppressed by the configuration", or ""
+// "3 findings (2 errors, 1 warning, 0 notes); 1 more suppressed by the configuration; 1 of 4
+// sensitive action patterns reachable without MFA"
+std::string subject_line(const Subject& subject);
+std::string rule_anchor(std::string_view rule);  // "rule-iam012": the id of the rule's how-to-fix section
+
+}  // namespace mfalint::report

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `mfalint simulate` end to end: the MFA-protected s3:GetObject story, JSON shape, multivalued
+# context keys, a resource policy, and exit 2 with file:line:column on bad input.
+set -euo pipefail
+: "${MFALINT:?set MFALINT to the mfalint binary}"
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# The decision of one JSON run (grep reads all the output: no SIGPIPE under pipefail).
+decision() { "$MFALINT" "$@" | grep -o '"decision": "[A-Za-z]*"' | cut -d'"' -f4; }
+
+cat >"$dir/mfa.json" <<'JSON'
+{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example/*","Condition":{"Null":{"aws:MultiFactorAuthAge":"false"}}}]}
+JSON
+get=(simulate --policy "$dir/mfa.json" --action s3:GetObject --resource arn:aws:s3:::example/report.pdf)
+
+out=$("$MFALINT" "${get[@]}" --format json)
+[[ "$out" == *'"decision": "ImplicitDeny"'* ]] || fail "long-term keys: $out"
+out=$("$MFALINT" "${get[@]}" --context aws:MultiFactorAuthPresent=false --format json)
+[[ "$out" == *'"decision": "ImplicitDeny"'* ]] || fail "session without MFA: $out"
+out=$("$MFALINT" "${get[@]}" --context aws:MultiFactorAuthPresent=true --context aws:MultiFactorAuthAge=30 --format json)
+[[ "$out" == *'"decision": "Allowed"'* ]] || fail "MFA session: $out"
+[[ "$out" == *'"line": 1'* ]] || fail "decisive statement line: $out"
+[[ "$out" == *'"statement": 0'* ]] || fail "decisive statement index: $out"
+out=$("$MFALINT" "${get[@]}" --context aws:MultiFactorAuthPresent=true --context aws:MultiFactorAuthAge=30)
+[[ "$out" == Allowed* ]] || fail "text output: $out"
+
+# A key given several times is multivalued: it needs a set operator.
+cat >"$dir/tags.json" <<'JSON'
+{"Version":"2012-10-17","Statement":[
+  {"Sid":"OnlyTheseTags","Effect":"Allow","Action":"ec2:CreateTags","Resource":"*",
+   "Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["team","env"]}}}]}
+JSON
+tags=(simulate --policy "$dir/tags.json" --action ec2:CreateTags --resource '*' --format json)
+[[ $(decision "${tags[@]}" --context aws:TagKeys=team --context aws:TagKeys=env) == Allowed ]] || fail "tags allowed"
+[[ $(decision "${tags[@]}" --context aws:TagKeys=team --context aws:TagKeys=owner) == ImplicitDeny ]] || fail "tags denied"
+
+# A resource policy across accounts needs the identity policy too.
+cat >"$dir/queue.json" <<'JSON'
+{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"222222222222"},"Action":"sqs:SendMessage","Resource":"*"}]}
+JSON
+cat >"$dir/allow-sqs.json" <<'JSON'
+{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*"}]}
+JSON
+q=(simulate --resource-policy "$dir/queue.json" --action sqs:SendMessage
+   --resource arn:aws:sqs:us-east-1:111111111111:q --principal arn:aws:iam::222222222222:user/bob --format json)
+[[ $(decision "${q[@]}") == ImplicitDeny ]] || fail "cross account without identity allow"
+[[ $(decision "${q[@]}" --policy "$dir/allow-sqs.json") == Allowed ]] || fail "cross account with both"
+
+# Bad input: exit 2, naming file and line:column.
+printf '{"Version": "2012-10-17",\n "Statement": [\n' >"$dir/broken.json"
+set +e
+err=$("$MFALINT" simulate --policy "$dir/broken.json" --action s3:GetObject --resource '*' 2>&1 >/dev/null)
+status=$?
+set -e
+[[ $status -eq 2 ]] || fail "broken JSON exit status $status"
+[[ "$err" == *"broken.json:3:"* ]] || fail "broken JSON message: $err"
+set +e
+"$MFALINT" simulate --policy "$dir/missing.json" --action s3:GetObject --resource '*' 2>/dev/null
+status=$?
+"$MFALINT" simulate --policy "$dir/mfa.json" --action s3:GetObject --resource '*' --context novalue 2>/dev/null
+status2=$?
+"$MFALINT" simulate --resource-policy "$dir/queue.json" --action s3:GetObject --resource '*' 2>/dev/null
+status3=$?
+set -e
+[[ $status -eq 2 && $status2 -eq 2 && $status3 -eq 2 ]] || fail "bad input statuses $status $status2 $status3"
+echo "simulate_story: all checks passed"

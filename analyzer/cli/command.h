@@ -24,6 +24,9 @@ struct Command {
 Command add_check_command(CLI::App& root);
 Command add_rules_command(CLI::App& root);
 Command add_simulate_command(CLI::App& root);
+Command add_session_command(CLI::App& root);
+Command add_exec_command(CLI::App& root);
+Command add_totp_command(CLI::App& root);
 
 std::vector<Command> add_all_commands(CLI::App& root);
 

@@ -8,6 +8,9 @@ std::vector<Command> add_all_commands(CLI::App& root) {
       add_check_command(root),
       add_rules_command(root),
       add_simulate_command(root),
+      add_session_command(root),
+      add_exec_command(root),
+      add_totp_command(root),
   };
 }
 

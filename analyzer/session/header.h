@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string>
+
+namespace mfalint::session {
+
+struct Header {
+  std::string name;
+  std::string value;
+};
+
+}  // namespace mfalint::session

@@ -10,6 +10,8 @@ void check_duplicate_sid(const model::Policy& policy, Findings& out);
 void check_condition_operators(const model::Policy& policy, Findings& out);
 void check_condition_values(const model::Policy& policy, Findings& out);
 void check_policy_size(const model::Policy& policy, Findings& out);
+void check_unknown_actions(const model::Policy& policy, Findings& out);
+void check_unknown_condition_keys(const model::Policy& policy, Findings& out);
 void check_mfa_deny_present_without_if_exists(const model::Policy& policy, Findings& out);
 void check_mfa_allow_if_exists(const model::Policy& policy, Findings& out);
 void check_mfa_inverted_allow(const model::Policy& policy, Findings& out);
@@ -30,6 +32,8 @@ constexpr Check kChecks[] = {
     {"condition-operators", check_condition_operators},
     {"condition-values", check_condition_values},
     {"policy-size", check_policy_size},
+    {"unknown-actions", check_unknown_actions},
+    {"unknown-condition-keys", check_unknown_condition_keys},
     {"mfa-deny-present-without-if-exists", check_mfa_deny_present_without_if_exists},
     {"mfa-allow-if-exists", check_mfa_allow_if_exists},
     {"mfa-inverted-allow", check_mfa_inverted_allow},

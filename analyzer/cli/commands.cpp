@@ -7,6 +7,7 @@ std::vector<Command> add_all_commands(CLI::App& root) {
   return {
       add_check_command(root),
       add_rules_command(root),
+      add_actions_command(root),
       add_simulate_command(root),
       add_session_command(root),
       add_exec_command(root),

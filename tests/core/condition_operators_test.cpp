@@ -39,7 +39,7 @@ TEST(ConditionOperators, EveryKnownOperatorWithQualifiersIsAccepted) {
       "StringEqualsIgnoreCaseIfExists": {"aws:username": "a"}, "StringNotLike": {"aws:username": "a*"},
       "ForAllValues:StringEquals": {"aws:TagKeys": ["a"]}, "ForAnyValue:ArnLike": {"aws:PrincipalArn": "arn:*"},
       "NumericGreaterThanEquals": {"s3:max-keys": "1"}, "DateLessThanEquals": {"aws:CurrentTime": "2030-01-01"},
-      "BoolIfExists": {"aws:SecureTransport": "false"}, "BinaryEquals": {"k:b": "QmluYXJ5"},
+      "BoolIfExists": {"aws:SecureTransport": "false"}, "BinaryEquals": {"aws:username": "QmluYXJ5"},
       "NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}, "ArnNotEquals": {"aws:SourceArn": "arn:aws:s3:::x"},
       "Null": {"aws:MultiFactorAuthAge": "false"}})"));
   EXPECT_THAT(rules_of(file.findings), IsEmpty());

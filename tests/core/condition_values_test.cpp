@@ -15,7 +15,7 @@ using ::testing::IsEmpty;
 
 std::vector<std::string> rules_for(const std::string& op, const std::string& value) {
   auto file = load(policy_with(R"({"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {")" + op +
-                               R"(": {"k:key": )" + value + "}}}"));
+                               R"(": {"aws:username": )" + value + "}}}"));
   return rules_of(file.findings);
 }
 

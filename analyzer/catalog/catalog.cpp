@@ -1,0 +1,140 @@
+#include "catalog/catalog.h"
+
+#include "catalog/catalog_data.h"
+#include "catalog/text.h"
+
+#include <algorithm>
+#include <array>
+
+namespace mfalint::catalog {
+
+using data::kActions;
+using data::kServices;
+using data::text;
+
+std::string_view access_level_name(AccessLevel level) {
+  static constexpr std::array<std::string_view, 5> kNames = {"List", "Read", "Write", "Permissions management",
+                                                               "Tagging"};
+  return kNames[static_cast<size_t>(level)];
+}
+
+std::string_view catalog_source() { return text(data::kSource); }
+
+size_t service_count() { return data::kServiceCount; }
+
+std::string_view service_prefix(ServiceId service) { return text(kServices[service].prefix); }
+
+std::optional<ServiceId> find_service(std::string_view prefix) {
+  const auto* end = kServices + data::kServiceCount;
+  const auto* it = std::lower_bound(kServices, end, prefix, [](const data::ServiceRow& row, std::string_view key) {
+    return compare_lower(text(row.prefix), key) < 0;
+  });
+  if (it == end || compare_lower(text(it->prefix), prefix) != 0) return std::nullopt;
+  return static_cast<ServiceId>(it - kServices);
+}
+
+bool service_known(std::string_view prefix) { return find_service(prefix).has_value(); }
+
+ActionRange service_actions(ServiceId service) {
+  return {kServices[service].first_action, kServices[service + 1].first_action};
+}
+
+size_t action_count() { return data::kActionCount; }
+
+ServiceId action_service_id(ActionId action) {
+  // The service whose range starts last at or before the action.
+  const auto* it = std::upper_bound(kServices, kServices + data::kServiceCount, action,
+                                    [](ActionId id, const data::ServiceRow& row) { return id < row.first_action; });
+  return static_cast<ServiceId>(it - kServices - 1);
+}
+
+std::string_view action_service(ActionId action) { return service_prefix(action_service_id(action)); }
+
+std::string_view action_name(ActionId action) { return text(kActions[action].name); }
+
+std::string action_full_name(ActionId action) {
+  std::string name(action_service(action));
+  name += ':';
+  name += action_name(action);
+  return name;
+}
+
+AccessLevel action_access_level(ActionId action) { return static_cast<AccessLevel>(data::kAccessLevels[action] - '0'); }
+
+std::optional<ActionId> find_action(std::string_view full_name) {
+  size_t colon = full_name.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto service = find_service(full_name.substr(0, colon));
+  if (!service) return std::nullopt;
+  std::string_view name = full_name.substr(colon + 1);
+  ActionRange range = service_actions(*service);
+  const auto* end = kActions + range.last;
+  const auto* it = std::lower_bound(kActions + range.first, end, name,
+                                    [](const data::ActionRow& row, std::string_view key) {
+                                      return compare_lower(text(row.name), key) < 0;
+                                    });
+  if (it == end || compare_lower(text(it->name), name) != 0) return std::nullopt;
+  return static_cast<ActionId>(it - kActions);
+}
+
+std::vector<ActionResourceType> action_resource_types(ActionId action) {
+  const data::ActionRow& row = kActions[action];
+  std::vector<ActionResourceType> types;
+  types.reserve(row.resource_count);
+  for (uint32_t i = 0; i < row.resource_count; ++i) {
+    uint16_t packed = data::kActionRefs[row.first_ref + i];
+    const data::ResourceTypeRow& type = data::kResourceTypes[packed / 2];
+    types.push_back({text(type.name), text(type.arn_format), (packed & 1) != 0});
+  }
+  return types;
+}
+
+std::vector<std::string_view> action_condition_keys(ActionId action) {
+  const data::ActionRow& row = kActions[action];
+  std::vector<std::string_view> keys;
+  for (uint32_t i = row.first_ref + row.resource_count; i < kActions[action + 1].first_ref; ++i) {
+    keys.push_back(text(data::kConditionKeys[data::kActionRefs[i]].name));
+  }
+  return keys;
+}
+
+void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
+  out.clear();
+  size_t colon = pattern.find(':');
+  std::string_view prefix = pattern.substr(0, colon);
+  if (colon != std::string_view::npos && prefix.find_first_of("*?") == std::string_view::npos) {
+    // The prefix is literal: only its service's actions can match the rest of the pattern, and
+    // (names being sorted) only those that start with the rest's literal beginning.
+    auto service = find_service(prefix);
+    if (!service) return;
+    std::string_view rest = pattern.substr(colon + 1);
+    std::string_view literal = rest.substr(0, rest.find_first_of("*?"));
+    ActionRange range = service_actions(*service);
+    const auto* first = std::lower_bound(kActions + range.first, kActions + range.last, literal,
+                                         [](const data::ActionRow& row, std::string_view key) {
+                                           return compare_lower(text(row.name), key) < 0;
+                                         });
+    for (auto id = static_cast<ActionId>(first - kActions); id < range.last; ++id) {
+      std::string_view name = action_name(id);
+      if (compare_lower(name.substr(0, literal.size()), literal) != 0) break;
+      if (glob_matches(rest, name)) out.push_back(id);
+    }
+    return;
+  }
+  std::string full_name;
+  for (ServiceId service = 0; service < data::kServiceCount; ++service) {
+    full_name.assign(service_prefix(service));
+    full_name += ':';
+    const size_t prefix_size = full_name.size();
+    ActionRange range = service_actions(service);
+    for (ActionId id = range.first; id < range.last; ++id) {
+      full_name.resize(prefix_size);
+      full_name += action_name(id);
+      if (glob_matches(pattern, full_name)) out.push_back(id);
+    }
+  }
+}
+
+bool action_pattern_matches(std::string_view pattern, std::string_view action) { return glob_matches(pattern, action); }
+
+}  // namespace mfalint::catalog

@@ -110,13 +110,13 @@ TEST(BaselineCli, WriteThenCheckReportsOnlyNewFindings) {
   auto run = testing::run_mfalint("check --write-baseline baseline.json .", scratch.dir.string());
   EXPECT_EQ(run.status, 0) << run.out << run.err;
   EXPECT_THAT(run.out, HasSubstr("0 errors, 0 warnings"));
-  EXPECT_EQ(run.err, "mfalint: wrote 2 findings to baseline.json\n");
+  EXPECT_EQ(run.err, "mfalint: wrote 3 findings to baseline.json\n");
 
   // Moved down, and named as pre-commit names it: still baselined.
   scratch.write("policies/p.json", policy("\n\n\n\n"));
   run = testing::run_mfalint("check --baseline baseline.json policies/p.json", scratch.dir.string());
   EXPECT_EQ(run.status, 0) << run.out << run.err;
-  EXPECT_EQ(run.err, "mfalint: 2 findings in baseline.json not reported\n");
+  EXPECT_EQ(run.err, "mfalint: 3 findings in baseline.json not reported\n");
 
   scratch.write("policies/p.json", policy("\n", R"(, {"Sid": "C", "Effect": "Allow", "Action": [], "Resource": "*"})"));
   run = testing::run_mfalint("check --baseline baseline.json policies", scratch.dir.string());

@@ -29,8 +29,12 @@ TEST(Cli, TextFindingLineThenSourceAndCaret) {
 
 TEST(Cli, ExitStatusFollowsFailOn) {
   EXPECT_EQ(run_mfalint("check samples/mfa-protected-s3.json").status, 0);
-  EXPECT_EQ(run_mfalint("check samples/old-version-variables.json").status, 1);  // a warning
-  EXPECT_EQ(run_mfalint("check --fail-on error samples/old-version-variables.json").status, 0);
+  // Only a warning (IAM003): the statement is protected by MFA but the policy has no Version.
+  std::string warning_only =
+      R"(echo '{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", )"
+      R"("Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]}' | ')" MFALINT_BINARY "' check ";
+  EXPECT_EQ(testing::run_shell(warning_only + "-").status, 1);
+  EXPECT_EQ(testing::run_shell(warning_only + "--fail-on error -").status, 0);
   EXPECT_EQ(run_mfalint("check --fail-on never samples/grammar-mistakes.json").status, 0);
   EXPECT_EQ(run_mfalint("check --fail-on never samples/broken-json.json").status, 2);
   EXPECT_EQ(run_mfalint("check --format yaml samples/").status, 2);

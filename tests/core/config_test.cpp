@@ -25,7 +25,8 @@ using ::testing::UnorderedElementsAre;
 
 // Two findings on Sid "A": IAM011 (an error) and IAM010 (a warning).
 const char* const kPolicy = R"({"Version": "2012-10-17", "Statement": [
-  {"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+  {"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+   "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}},
   {"Sid": "A", "Effect": "Allow", "Action": [], "Resource": "*"}]})";
 
 report::Report report_of(const std::string& path, const std::string& json) {

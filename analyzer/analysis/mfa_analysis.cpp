@@ -1,0 +1,189 @@
+#include "analysis/mfa_analysis.h"
+
+#include "analysis/glob.h"
+#include "catalog/catalog.h"
+#include "checks/check.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace mfalint::analysis {
+namespace {
+
+using catalog::ActionId;
+
+struct Judged {
+  const model::Policy* policy;
+  const model::Statement* statement;
+  std::vector<bool> actions;  // by ActionId: what Action/NotAction covers
+  Reach reach;
+};
+
+std::vector<bool> covered_actions(const model::Statement& st) {
+  std::vector<bool> covered(catalog::action_count(), false);
+  const auto& list = st.action ? st.action : st.not_action;
+  if (!list) return covered;
+  std::vector<ActionId> matched;
+  for (const auto& pattern : list->items) {
+    catalog::match_actions(pattern.value, matched);
+    for (ActionId id : matched) covered[id] = true;
+  }
+  if (st.not_action) covered.flip();
+  return covered;
+}
+
+// Every resource of the Allow lies inside the Deny's resources, so no request escapes it by resource.
+bool deny_covers_resources(const model::Statement& deny, const model::Statement& allow) {
+  std::vector<std::string> targets;
+  if (allow.resource) {
+    for (const auto& item : allow.resource->items) targets.push_back(item.value);
+  } else {
+    targets.push_back("*");
+  }
+  for (const auto& target : targets) {
+    bool covered = false;
+    if (deny.resource) {
+      for (const auto& item : deny.resource->items) covered = covered || glob_covers(item.value, target);
+    } else if (deny.not_resource) {
+      covered = true;
+      for (const auto& item : deny.not_resource->items) covered = covered && !globs_intersect(item.value, target);
+    }
+    if (!covered) return false;
+  }
+  return true;
+}
+
+std::string list_names(const std::vector<std::string>& names, size_t shown) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > shown) out += fmt::format(", ... ({} more)", names.size() - shown);
+  return out;
+}
+
+std::string patterns_of(const model::Statement& st) {
+  const auto& list = st.action ? st.action : st.not_action;
+  std::string out = st.not_action ? "NotAction " : "";
+  for (size_t i = 0; list && i < list->items.size(); ++i) out += (i ? ", " : "") + list->items[i].value;
+  return out;
+}
+
+std::string resources_of(const model::Statement& st, std::vector<std::string>& out) {
+  const auto& list = st.resource ? st.resource : st.not_resource;
+  std::string text = st.not_resource ? "NotResource " : "";
+  for (size_t i = 0; list && i < list->items.size(); ++i) {
+    out.push_back(list->items[i].value);
+    text += (i ? ", " : "") + list->items[i].value;
+  }
+  return text;
+}
+
+std::string decision(bool allowed) { return allowed ? "Allowed" : "Denied"; }
+
+}  // namespace
+
+MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const catalog::Sensitivity& sensitivity,
+                      const MfaOptions& options) {
+  MfaResult result;
+  std::vector<Judged> allows, denies;
+  for (const auto* policy : policies) {
+    for (const auto& st : policy->statements) {
+      if (!st.effect) continue;
+      Judged judged{policy, &st, covered_actions(st), condition_reach(st, *st.effect, options.assumptions, options.evaluate_fixed)};
+      (*st.effect == model::Effect::Allow ? allows : denies).push_back(std::move(judged));
+    }
+  }
+  std::vector<std::string> bootstrap_reached;
+  const model::Policy* bootstrap_policy = nullptr;
+  for (const auto& allow : allows) {
+    std::vector<const Judged*> applicable;
+    for (const auto& deny : denies) {
+      if (deny_covers_resources(*deny.statement, *allow.statement)) applicable.push_back(&deny);
+    }
+    // Actions with the same outcome share one finding: (long-term, no-MFA session, ages) -> names.
+    std::map<std::tuple<bool, bool, std::string>, std::pair<AgeSet, std::vector<std::string>>> outcomes;
+    for (ActionId id = 0; id < allow.actions.size(); ++id) {
+      if (!allow.actions[id] || !sensitivity.is_sensitive(id)) continue;
+      bool long_term = allow.reach.long_term_keys, no_mfa = allow.reach.session_without_mfa;
+      AgeSet ages = allow.reach.mfa_ages;
+      for (const Judged* deny : applicable) {
+        if (!deny->actions[id]) continue;
+        long_term = long_term && !deny->reach.long_term_keys;
+        no_mfa = no_mfa && !deny->reach.session_without_mfa;
+        ages = ages.minus(deny->reach.mfa_ages);
+      }
+      if (sensitivity.is_mfa_bootstrap(id)) {
+        if (long_term || no_mfa) {
+          bootstrap_reached.push_back(catalog::action_full_name(id));
+          bootstrap_policy = allow.policy;
+        }
+        continue;
+      }
+      auto& entry = outcomes[{long_term, no_mfa, ages.to_json()}];
+      entry.first = ages;
+      entry.second.push_back(catalog::action_full_name(id));
+    }
+    const model::Statement& st = *allow.statement;
+    for (auto& [key, value] : outcomes) {
+      auto& [ages, names] = value;
+      bool long_term = std::get<0>(key), no_mfa = std::get<1>(key);
+      std::vector<std::string> resources;
+      report::MfaRow row;
+      row.subject = allow.policy->source ? allow.policy->source->path() : "";
+      row.context = allow.policy->context;
+      row.actions = fmt::format("{} ({} sensitive action{})", patterns_of(st), names.size(), names.size() == 1 ? "" : "s");
+      row.resource = resources_of(st, resources);
+      row.long_term_keys = decision(long_term);
+      row.session_without_mfa = decision(no_mfa);
+      row.mfa_window = ages.describe();
+      row.is_protected = !long_term && !no_mfa && !ages.empty();
+      result.rows.push_back(row);
+      const Location& at = st.action ? st.action->loc : st.not_action->loc;
+      if (long_term || no_mfa) {
+        std::string who = long_term && no_mfa ? "long-term access keys and sessions without MFA"
+                          : long_term         ? "long-term access keys"
+                                              : "sessions without MFA";
+        std::string message = fmt::format("{} ({} sensitive action{}: {}) allowed without MFA to {}", patterns_of(st),
+                                          names.size(), names.size() == 1 ? "" : "s", list_names(names, 3), who);
+        if (!allow.reach.assumed_keys.empty()) {
+          message += fmt::format("; assumes the requester can meet the conditions on {}",
+                                 list_names(allow.reach.assumed_keys, 5));
+        }
+        Finding finding = checks::make_finding("MFA001", *allow.policy, st, at, message);
+        finding.actions = names;
+        finding.resources = resources;
+        finding.fix = options.max_mfa_age
+                          ? fmt::format("add \"Condition\": {{\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}}}",
+                                        *options.max_mfa_age + 1)
+                          : "add \"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}";
+        result.findings.push_back(std::move(finding));
+      } else if (options.max_mfa_age && !ages.empty() && ages.intervals().back().to > *options.max_mfa_age) {
+        Finding finding = checks::make_finding(
+            "MFA008", *allow.policy, st, at,
+            fmt::format("{} ({} sensitive action{}) usable by an MFA session {} after sign-in; the maximum is {} s",
+                        patterns_of(st), names.size(), names.size() == 1 ? "" : "s", ages.describe(),
+                        *options.max_mfa_age));
+        finding.actions = names;
+        finding.resources = resources;
+        finding.fix = fmt::format("\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}", *options.max_mfa_age + 1);
+        result.findings.push_back(std::move(finding));
+      }
+    }
+  }
+  if (!bootstrap_reached.empty()) {
+    std::sort(bootstrap_reached.begin(), bootstrap_reached.end());
+    bootstrap_reached.erase(std::unique(bootstrap_reached.begin(), bootstrap_reached.end()), bootstrap_reached.end());
+    Finding note = checks::make_finding(
+        "MFA001", *bootstrap_policy, bootstrap_policy->loc,
+        fmt::format("MFA set-up actions reachable without MFA, as they must be for users to enable MFA: {}",
+                    list_names(bootstrap_reached, 10)));
+    note.severity = Severity::Note;
+    note.actions = bootstrap_reached;
+    result.findings.push_back(std::move(note));
+  }
+  return result;
+}
+
+}  // namespace mfalint::analysis

@@ -1,0 +1,101 @@
+// MFA001 and MFA008 over a policy set, with the catalog's sensitive actions.
+#include "analysis/mfa_analysis.h"
+#include "support/test_support.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace mfalint::analysis {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+
+MfaResult analyze(const std::string& statements, MfaOptions options = {}) {
+  static std::vector<input::LoadedFile> keep;  // findings point into the loaded policies' sources
+  keep.push_back(testing::load(testing::policy_with(statements)));
+  std::vector<const model::Policy*> set;
+  for (const auto& policy : keep.back().policies) set.push_back(&policy);
+  return analyze_mfa(set, catalog::Sensitivity::defaults(), options);
+}
+
+std::vector<Finding> errors(const MfaResult& result, const std::string& rule) {
+  std::vector<Finding> out;
+  for (const auto& f : result.findings) {
+    if (f.rule == rule && f.severity != Severity::Note) out.push_back(f);
+  }
+  return out;
+}
+
+TEST(MfaAnalysis, TheDocumentedNullAgeFalsePolicyProtects) {
+  auto result = analyze(R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::example/*",
+                             "Condition": {"Null": {"aws:MultiFactorAuthAge": "false"}}})");
+  EXPECT_TRUE(errors(result, "MFA001").empty());
+  ASSERT_EQ(result.rows.size(), 1u);
+  EXPECT_TRUE(result.rows[0].is_protected);
+  EXPECT_EQ(result.rows[0].mfa_window, "any age");
+}
+
+TEST(MfaAnalysis, ASecondStatementWithoutConditionLetsKeysThrough) {
+  auto result = analyze(R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}},
+                           {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"})");
+  auto found = errors(result, "MFA001");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(*found[0].statement, 1u);
+  EXPECT_THAT(found[0].actions, Contains("s3:GetObject"));
+  EXPECT_THAT(found[0].message, HasSubstr("long-term access keys and sessions without MFA"));
+  EXPECT_THAT(found[0].fix, HasSubstr("aws:MultiFactorAuthPresent"));
+}
+
+TEST(MfaAnalysis, TheSelfServiceDenyWithBoolIfExistsProtectsEverything) {
+  auto result = analyze(R"({"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+                           {"Effect": "Deny", "NotAction": ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
+                            "iam:ResyncMFADevice", "sts:GetSessionToken"], "Resource": "*",
+                            "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})");
+  EXPECT_TRUE(errors(result, "MFA001").empty());
+}
+
+TEST(MfaAnalysis, ADenyWithoutIfExistsStillLetsLongTermKeysThrough) {
+  auto result = analyze(R"({"Effect": "Allow", "Action": "s3:DeleteObject", "Resource": "*"},
+                           {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}})");
+  auto found = errors(result, "MFA001");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0].message, HasSubstr("to long-term access keys"));
+  EXPECT_THAT(found[0].message, ::testing::Not(HasSubstr("sessions without MFA")));
+}
+
+TEST(MfaAnalysis, ADenyOnANarrowerResourceDoesNotProtect) {
+  auto result = analyze(R"({"Effect": "Allow", "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::b/*"},
+                           {"Effect": "Deny", "Action": "s3:*", "Resource": "arn:aws:s3:::b/private/*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})");
+  EXPECT_EQ(errors(result, "MFA001").size(), 1u);
+}
+
+TEST(MfaAnalysis, ADenyCutsTheWindow) {
+  auto result = analyze(R"({"Effect": "Allow", "Action": "s3:DeleteObject", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "600"}}},
+                           {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "300"}}})");
+  ASSERT_EQ(result.rows.size(), 1u);
+  EXPECT_EQ(result.rows[0].mfa_window, "300-599 s");
+}
+
+TEST(MfaAnalysis, BootstrapActionsAreANoteNotAnError) {
+  auto result = analyze(R"({"Effect": "Allow", "Action": ["iam:EnableMFADevice", "sts:GetSessionToken"], "Resource": "*"})");
+  EXPECT_TRUE(errors(result, "MFA001").empty());
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].severity, Severity::Note);
+}
+
+TEST(MfaAnalysis, ReadActionsThatDiscloseNothingAreNotSensitive) {
+  EXPECT_TRUE(analyze(R"({"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"})").findings.empty());
+}
+
+TEST(MfaAnalysis, MFA008WindowLongerThanTheMaximum) {
+  MfaOptions options;
+  options.max_mfa_age = 3600;
+  auto unbounded = analyze(R"({"Effect": "Allow", "Action": "rds:DeleteDBInstance", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})", options);
+  EXPECT_EQ(errors(unbounded, "MFA008").size(), 1u);
+  auto bounded = analyze(R"({"Effect": "Allow", "Action": "rds:DeleteDBInstance", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}}})", options);
+  EXPECT_TRUE(errors(bounded, "MFA008").empty());
+}
+
+}  // namespace
+}  // namespace mfalint::analysis

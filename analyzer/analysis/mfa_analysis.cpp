@@ -138,6 +138,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       row.long_term_keys = decision(long_term);
       row.session_without_mfa = decision(no_mfa);
       row.mfa_window = ages.describe();
+      for (const auto& interval : ages.intervals()) row.mfa_ages.emplace_back(interval.from, interval.to);
       row.is_protected = !long_term && !no_mfa && !ages.empty();
       result.rows.push_back(row);
       const Location& at = st.action ? st.action->loc : st.not_action->loc;

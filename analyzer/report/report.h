@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mfalint::report {
@@ -29,6 +30,8 @@ struct MfaRow {
   std::string session_without_mfa;  // same
   std::string mfa_window;           // "[0, 599]" seconds, "always", "never", ...
   bool is_protected = false;        // neither non-MFA kind is allowed, and an MFA session is
+  // The same window as numbers: closed intervals of MFA ages in seconds, `to` INT64_MAX when unbounded.
+  std::vector<std::pair<int64_t, int64_t>> mfa_ages;
 };
 
 // A finding the project's config accepts, kept so reports can say so and why.

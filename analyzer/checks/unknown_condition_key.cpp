@@ -1,3 +1,4 @@
+#include "analysis/mfa_reach.h"
 #include "catalog/catalog.h"
 #include "checks/check.h"
 
@@ -35,13 +36,15 @@ std::string diagnose(std::string_view key) {
 }  // namespace
 
 // IAM102: a condition key AWS never sets. A condition on it never matches (or, negated or with
-// IfExists, always does), which silently switches the statement off or on.
+// IfExists, always does), which silently switches the statement off or on. Misspelled MFA keys
+// are MFA007's.
 void check_unknown_condition_keys(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     for (const auto& block : st.conditions) {
       for (const auto& entry : block.entries) {
         const std::string& key = entry.key.value;
         if (catalog::condition_key_type(key)) continue;
+        if (!analysis::misspelled_mfa_key(key).empty()) continue;  // MFA007 says it, with the MFA consequence
         std::string message = diagnose(key);
         if (message.empty()) continue;
         std::string nearest = catalog::nearest_condition_key(key);

@@ -1,3 +1,5 @@
+#include "analysis/mfa_matrix.h"
+#include "analysis/mfa_reach.h"
 #include "cli/command.h"
 #include "eval/decision.h"
 #include "input/load.h"
@@ -25,6 +27,7 @@ struct SimulateOptions {
   std::string principal;
   std::vector<std::string> context;
   std::string format = "text";
+  bool mfa_matrix = false;
 };
 
 // Every file the request is evaluated against; LoadedFile owns the policies the set points into.
@@ -101,11 +104,40 @@ void write_text(const eval::Result& result, const std::string& why) {
   }
 }
 
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+
+void write_string(JsonWriter& w, std::string_view value) {
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void write_request(JsonWriter& w, const eval::Request& request) {
+  w.Key("request");
+  w.StartObject();
+  w.Key("action");
+  write_string(w, request.action);
+  w.Key("resource");
+  write_string(w, request.resource);
+  if (!request.principal.empty()) {
+    w.Key("principal");
+    write_string(w, request.principal);
+  }
+  w.Key("context");
+  w.StartObject();
+  for (const auto& entry : request.context.entries()) {
+    w.Key(entry.key.data(), static_cast<rapidjson::SizeType>(entry.key.size()));
+    w.StartArray();
+    for (const auto& value : entry.values) write_string(w, value);
+    w.EndArray();
+  }
+  w.EndObject();
+  w.EndObject();
+}
+
 void write_json(const eval::Result& result, const std::string& why, const eval::Request& request) {
   rapidjson::OStreamWrapper stream(std::cout);
-  rapidjson::PrettyWriter<rapidjson::OStreamWrapper> w(stream);
+  JsonWriter w(stream);
   w.SetIndent(' ', 2);
-  auto string = [&](std::string_view value) { w.String(value.data(), static_cast<rapidjson::SizeType>(value.size())); };
+  auto string = [&](std::string_view value) { write_string(w, value); };
   w.StartObject();
   w.Key("decision");
   string(eval::decision_name(result.decision));
@@ -133,29 +165,109 @@ void write_json(const eval::Result& result, const std::string& why, const eval::
     w.Key("reason");
     string(why);
   }
-  w.Key("request");
-  w.StartObject();
-  w.Key("action");
-  string(request.action);
-  w.Key("resource");
-  string(request.resource);
-  if (!request.principal.empty()) {
-    w.Key("principal");
-    string(request.principal);
-  }
-  w.Key("context");
-  w.StartObject();
-  for (const auto& entry : request.context.entries()) {
-    w.Key(entry.key.data(), static_cast<rapidjson::SizeType>(entry.key.size()));
-    w.StartArray();
-    for (const auto& value : entry.values) string(value);
-    w.EndArray();
-  }
-  w.EndObject();
-  w.EndObject();
+  write_request(w, request);
   w.EndObject();
   stream.Flush();
   std::cout << '\n';
+}
+
+// "0-599 s", "600 s", "300 s or older": one interval of MFA ages.
+std::string ages_text(const analysis::AgeSet::Interval& ages) {
+  if (ages.to == analysis::AgeSet::kUnbounded) return fmt::format("{} s or older", ages.from);
+  if (ages.from == ages.to) return fmt::format("{} s", ages.from);
+  return fmt::format("{}-{} s", ages.from, ages.to);
+}
+
+// "10 minutes", "2 hours", "90 s".
+std::string duration_text(int64_t seconds) {
+  auto unit = [](int64_t n, const char* name) { return fmt::format("{} {}{}", n, name, n == 1 ? "" : "s"); };
+  if (seconds % 3600 == 0) return unit(seconds / 3600, "hour");
+  if (seconds % 60 == 0) return unit(seconds / 60, "minute");
+  return fmt::format("{} s", seconds);
+}
+
+std::string mfa_session_text(const analysis::AgeSet& ages) {
+  if (ages.empty()) return "not allowed at any MFA age";
+  if (ages.is_all()) return "Allowed at any MFA age";
+  std::string out = "Allowed for MFA ages ";
+  for (size_t i = 0; i < ages.intervals().size(); ++i) out += (i ? ", " : "") + ages_text(ages.intervals()[i]);
+  const auto& first = ages.intervals().front();
+  if (ages.intervals().size() == 1 && first.from == 0) {
+    out += fmt::format(" (the first {} after sign-in)", duration_text(first.to + 1));
+  }
+  return out;
+}
+
+std::string protected_text(const analysis::MfaMatrix& matrix) {
+  if (matrix.is_protected) return "yes";
+  bool long_term = matrix.long_term_keys == eval::Decision::Allowed;
+  bool no_mfa = matrix.session_without_mfa == eval::Decision::Allowed;
+  if (long_term || no_mfa) {
+    return fmt::format("no: allowed without MFA to {}", long_term && no_mfa ? "long-term access keys and sessions without MFA"
+                                                        : long_term         ? "long-term access keys"
+                                                                            : "sessions without MFA");
+  }
+  return "no: not allowed even with MFA";
+}
+
+void write_matrix_text(const analysis::MfaMatrix& matrix, const eval::Request& request) {
+  fmt::print("{} on {}{}\n", request.action, request.resource,
+             request.principal.empty() ? "" : fmt::format(" by {}", request.principal));
+  fmt::print("  {:<24}{}\n", "long-term access keys", eval::decision_name(matrix.long_term_keys));
+  fmt::print("  {:<24}{}\n", "session without MFA", eval::decision_name(matrix.session_without_mfa));
+  fmt::print("  {:<24}{}\n", "MFA session", mfa_session_text(matrix.allowed_mfa_ages));
+  if (matrix.exact_through) {
+    fmt::print("  (a condition on the MFA age has no interval form: ages computed one by one up to {} s, older ones not shown)\n",
+               *matrix.exact_through);
+  }
+  fmt::print("protected: {}\n", protected_text(matrix));
+}
+
+void write_matrix_json(const analysis::MfaMatrix& matrix, const eval::Request& request) {
+  rapidjson::OStreamWrapper stream(std::cout);
+  JsonWriter w(stream);
+  w.SetIndent(' ', 2);
+  // Intervals print on one line each, as [from, to]; that is what readers of the matrix scan for.
+  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  w.StartObject();
+  w.Key("mfa_matrix");
+  w.StartObject();
+  w.Key("long_term_keys");
+  write_string(w, eval::decision_name(matrix.long_term_keys));
+  w.Key("session_without_mfa");
+  write_string(w, eval::decision_name(matrix.session_without_mfa));
+  w.Key("allowed_mfa_ages");
+  w.StartArray();
+  for (const auto& ages : matrix.allowed_mfa_ages.intervals()) {
+    w.StartArray();
+    w.Int64(ages.from);
+    if (ages.to == analysis::AgeSet::kUnbounded) w.Null(); else w.Int64(ages.to);
+    w.EndArray();
+  }
+  w.EndArray();
+  w.Key("protected");
+  w.Bool(matrix.is_protected);
+  if (matrix.exact_through) {
+    w.Key("exact_through");
+    w.Int64(*matrix.exact_through);
+  }
+  w.EndObject();
+  write_request(w, request);
+  w.EndObject();
+  stream.Flush();
+  std::cout << '\n';
+}
+
+// The matrix sets the MFA keys itself, per kind of credentials; the user's values for them go.
+void drop_mfa_keys(eval::Request& request) {
+  std::vector<std::string> dropped;
+  for (const auto& entry : request.context.entries()) {
+    if (analysis::is_mfa_present_key(entry.key) || analysis::is_mfa_age_key(entry.key)) dropped.push_back(entry.key);
+  }
+  for (const auto& key : dropped) {
+    fmt::print(stderr, "mfalint: warning: --context {}: ignored with --mfa-matrix, which sets the MFA keys for each kind of credentials\n", key);
+    request.context.erase(key);
+  }
 }
 
 int run_simulate(const SimulateOptions& options) {
@@ -192,6 +304,16 @@ int run_simulate(const SimulateOptions& options) {
     if (!list) return kExitError;
     inputs.set.scps.push_back(*list);
   }
+  if (options.mfa_matrix) {
+    drop_mfa_keys(*request);
+    analysis::MfaMatrix matrix = analysis::mfa_matrix(inputs.set, *request);
+    if (options.format == "json") {
+      write_matrix_json(matrix, *request);
+    } else {
+      write_matrix_text(matrix, *request);
+    }
+    return kExitClean;
+  }
   eval::Result result = eval::evaluate(inputs.set, *request);
   std::string why = reason(result, inputs.set, *request);
   if (options.format == "json") {
@@ -216,6 +338,8 @@ Command add_simulate_command(CLI::App& root) {
   app->add_option("--principal", options->principal, "The caller's ARN (needed with --resource-policy)");
   app->add_option("--context", options->context, "Request context KEY=VALUE; a key given several times is multivalued");
   app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  app->add_flag("--mfa-matrix", options->mfa_matrix,
+                "Decide the request for long-term access keys, a session without MFA and an MFA session at every MFA age");
   return {app, [options] { return run_simulate(*options); }};
 }
 

@@ -222,6 +222,89 @@ function excluded_classes(c) {
   return [...classes]
 }
 
+// MFA-age probes: policy sets conditioned on the MFA keys, each asked by long-term keys (no MFA
+// key), by a session without MFA, and by MFA sessions at ages 0, 1, 129600 and around every
+// constant the set compares the age with (c-1, c, c+1): where `mfalint simulate --mfa-matrix`
+// draws its boundaries. AVOID: "+5", ".5", "5.", "1e3" (iam-simulate's parseFloat reads them,
+// AWS's documented forms do not; see "numbers with trailing text, exponents").
+const PROBE_AGE_VALUES = ['0', '1', '299', '300', '599.5', '600', '3600', '-1', '-0.5', '129600', '99999999999999999999', 600, 599.5, 'abc']
+const PROBE_AGE_OPS = [...NUMERIC_OPS, 'NumericLessThan', 'NumericGreaterThanEquals', 'StringEquals', 'StringNotEquals']
+
+function mfa_block() {
+  const age = chance(0.55)
+  let op = age ? pick(PROBE_AGE_OPS) : pick(['Bool', 'Bool', 'StringEquals'])
+  let qualifier = chance(0.1) ? pick(['ForAllValues:', 'ForAnyValue:']) : ''
+  let ifExists = chance(0.3) ? 'IfExists' : ''
+  let values = age ? some(PROBE_AGE_VALUES, 1, 2) : [pick(['true', 'false', true, false])]
+  if (chance(0.15)) {
+    op = 'Null'
+    qualifier = ''
+    ifExists = ''
+    values = [pick(['true', 'false'])]
+  }
+  return { operator: qualifier + op + ifExists, key: age ? 'aws:MultiFactorAuthAge' : 'aws:MultiFactorAuthPresent', value: one_or_list(values) }
+}
+
+function mfa_statement(effect, actions) {
+  const st = { Effect: effect, Action: pick(actions), Resource: '*' }
+  const blocks = {}
+  for (let i = 0, n = pick([0, 1, 1, 1, 2]); i < n; ++i) {
+    const { operator, key, value } = mfa_block()
+    blocks[operator] = blocks[operator] ?? {}
+    blocks[operator][key] = value
+  }
+  if (Object.keys(blocks).length) st.Condition = blocks
+  return st
+}
+
+function mfa_policy(allowFirst) {
+  const statements = allowFirst ? [{ Effect: 'Allow', Action: '*', Resource: '*' }] : [mfa_statement('Allow', ['s3:GetObject', 's3:*', '*'])]
+  for (let i = 0, n = pick([0, 1, 1, 2]); i < n; ++i) {
+    statements.push(mfa_statement(chance(0.6) ? 'Deny' : 'Allow', ['s3:GetObject', 's3:Get*', '*', 's3:PutObject']))
+  }
+  return { Version: '2012-10-17', Statement: statements }
+}
+
+// The ages worth asking about for `policies`: where a condition on the age can change its answer.
+function probe_ages(policies) {
+  const ages = new Set([0, 1, 129600])
+  for (const p of policies) {
+    for (const st of p.Statement) {
+      for (const entries of Object.values(st.Condition ?? {})) {
+        for (const value of [entries['aws:MultiFactorAuthAge'] ?? []].flat()) {
+          const c = Number(value)
+          if (!Number.isFinite(c) || Math.abs(c) > 1e15) continue
+          for (const age of [Math.floor(c) - 1, Math.floor(c), Math.ceil(c), Math.ceil(c) + 1]) if (age >= 0) ages.add(age)
+        }
+      }
+    }
+  }
+  return [...ages].sort((a, b) => a - b)
+}
+
+function mfa_probe_cases(firstId) {
+  const identity = [mfa_policy(false)]
+  const boundary = chance(0.15) ? mfa_policy(true) : null
+  const scps = chance(0.15) ? [mfa_policy(true)] : []
+  const contexts = [['long_term_keys', {}], ['session_without_mfa', { 'aws:MultiFactorAuthPresent': 'false' }]]
+  for (const age of probe_ages([...identity, ...(boundary ? [boundary] : []), ...scps])) {
+    contexts.push(['mfa_session', { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': String(age) }])
+  }
+  return contexts.map(([mfa, context], i) => {
+    const c = {
+      id: firstId + i,
+      mfa,
+      identity,
+      resource_policy: null,
+      boundary,
+      scps,
+      request: { action: 's3:GetObject', resource: 'arn:aws:s3:::example/a.txt', principal: ALICE, resource_account: '111111111111', context },
+    }
+    c.excluded = excluded_classes(c)
+    return c
+  })
+}
+
 const cases = []
 for (let id = 0; id < Number(countArg); ++id) {
   const target = pick(TARGETS)
@@ -241,4 +324,6 @@ for (let id = 0; id < Number(countArg); ++id) {
   c.excluded = excluded_classes(c)
   cases.push(c)
 }
+// One probe group per 30 cases: each group is a dozen requests or so.
+for (let group = 0; group < Math.floor(Number(countArg) / 30); ++group) cases.push(...mfa_probe_cases(cases.length))
 process.stdout.write(JSON.stringify({ seed: Number(seedArg), cases }))

@@ -4,6 +4,7 @@
 // request evaluator (eval::evaluate), so it follows AWS's evaluation logic wherever that does;
 // docs/mfa-matrix.md says why a handful of evaluations give every age.
 
+#include "analysis/age_cells.h"
 #include "analysis/age_set.h"
 #include "eval/decision.h"
 
@@ -11,10 +12,6 @@
 #include <optional>
 
 namespace mfalint::analysis {
-
-// How far ages are computed one by one when a condition on the age has no interval form (a
-// wildcard pattern or a policy variable): twice the longest session STS issues (36 hours).
-inline constexpr int64_t kMfaAgeScanHorizon = 2 * 129600;
 
 struct MfaMatrix {
   eval::Decision long_term_keys = eval::Decision::ImplicitDeny;

@@ -1,12 +1,11 @@
 #include "analysis/mfa_reach.h"
 
-#include "analysis/glob.h"
+#include "analysis/age_cells.h"
+#include "eval/condition.h"
+#include "eval/context.h"
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <cmath>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,13 +13,6 @@ namespace mfalint::analysis {
 namespace {
 
 using model::ConditionOp;
-using model::OperatorFamily;
-
-bool equals_ignore_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -28,132 +20,22 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-std::optional<double> number(std::string_view text) {
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  double value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
+// The entry's truth when its key is absent from the request, as the evaluator decides it.
+bool holds_when_absent(const model::ConditionBlock& block, const model::ConditionEntry& entry) {
+  return eval::entry_holds(block, entry, nullptr, eval::Scope{});
 }
 
-// Whether one policy value matches the request's string value under a String or Bool operator.
-bool string_match(ConditionOp op, std::string_view policy_value, std::string_view request_value) {
-  switch (op) {
-    case ConditionOp::StringEquals:
-    case ConditionOp::StringNotEquals: return policy_value == request_value;
-    case ConditionOp::StringEqualsIgnoreCase:
-    case ConditionOp::StringNotEqualsIgnoreCase: return equals_ignore_case(policy_value, request_value);
-    case ConditionOp::StringLike:
-    case ConditionOp::StringNotLike: return glob_matches(policy_value, request_value);
-    case ConditionOp::Bool: return equals_ignore_case(policy_value, request_value);
-    default: return false;
-  }
+bool holds_for(const model::ConditionBlock& block, const model::ConditionEntry& entry, std::string value) {
+  return eval::entry_holds_for_values(block, entry, {std::move(value)});
 }
 
-bool numeric_holds(ConditionOp op, double request, double policy) {
-  switch (op) {
-    case ConditionOp::NumericEquals:
-    case ConditionOp::NumericNotEquals: return request == policy;
-    case ConditionOp::NumericLessThan: return request < policy;
-    case ConditionOp::NumericLessThanEquals: return request <= policy;
-    case ConditionOp::NumericGreaterThan: return request > policy;
-    case ConditionOp::NumericGreaterThanEquals: return request >= policy;
-    default: return false;
-  }
-}
-
-// The ages t at which `t <op> value` holds, for whole seconds.
-AgeSet numeric_ages(ConditionOp op, double value) {
-  auto floor_of = [](double v) { return static_cast<int64_t>(std::floor(v)); };
-  auto ceil_of = [](double v) { return static_cast<int64_t>(std::ceil(v)); };
-  constexpr int64_t kTop = AgeSet::kUnbounded;
-  switch (op) {
-    case ConditionOp::NumericEquals:
-    case ConditionOp::NumericNotEquals:
-      return std::floor(value) == value ? AgeSet::range(floor_of(value), floor_of(value)) : AgeSet::none();
-    case ConditionOp::NumericLessThan: return AgeSet::range(0, ceil_of(value) - 1);
-    case ConditionOp::NumericLessThanEquals: return AgeSet::range(0, floor_of(value));
-    case ConditionOp::NumericGreaterThan: return AgeSet::range(floor_of(value) + 1, kTop);
-    case ConditionOp::NumericGreaterThanEquals: return AgeSet::range(ceil_of(value), kTop);
-    default: return AgeSet::none();
-  }
-}
-
-// String operators on the age compare its decimal text. Their answer has no interval shape, so
-// it is computed age by age up to twice the longest session STS issues, and beyond that taken to
-// continue as at the last age computed.
-constexpr int64_t kStringAgeHorizon = 2 * 129600;
-
-AgeSet string_ages(const model::ConditionBlock& block, const model::ConditionEntry& entry) {
-  AgeSet ages;
-  auto holds = [&](int64_t t) {
-    std::string text = std::to_string(t);
-    bool any = std::any_of(entry.values.begin(), entry.values.end(),
-                           [&](const model::ConditionValue& v) { return string_match(block.op, v.text, text); });
-    return model::is_negated(block.op) ? !any : any;
-  };
-  int64_t start = -1;
-  for (int64_t t = 0; t <= kStringAgeHorizon; ++t) {
-    bool in = holds(t);
-    if (in && start < 0) start = t;
-    if (!in && start >= 0) {
-      ages = ages.unite(AgeSet::range(start, t - 1));
-      start = -1;
-    }
-  }
-  if (start >= 0) ages = ages.unite(AgeSet::range(start, AgeSet::kUnbounded));
-  return ages;
-}
-
-// The entry's truth when its key is absent from the request (AWS's documented rules).
-bool absent_key_result(const model::ConditionBlock& block, const model::ConditionEntry& entry) {
-  if (block.op == ConditionOp::Null) {
-    return std::any_of(entry.values.begin(), entry.values.end(),
-                       [](const model::ConditionValue& v) { return equals_ignore_case(v.text, "true"); });
-  }
-  if (block.if_exists) return true;
-  if (block.qualifier == model::SetQualifier::ForAllValues) return true;
-  if (block.qualifier == model::SetQualifier::ForAnyValue) return false;
-  return model::is_negated(block.op);
-}
-
-// The entry's truth when its key is present with the single value `request_value`.
-bool present_key_result(const model::ConditionBlock& block, const model::ConditionEntry& entry,
-                        std::string_view request_value) {
-  if (block.op == ConditionOp::Null) {
-    return std::any_of(entry.values.begin(), entry.values.end(),
-                       [](const model::ConditionValue& v) { return equals_ignore_case(v.text, "false"); });
-  }
-  auto family = model::operator_family(block.op);
-  if (family == OperatorFamily::Numeric) {
-    auto request_number = number(request_value);
-    if (!request_number) return false;  // a value of the wrong type makes the condition false
-    bool any = std::any_of(entry.values.begin(), entry.values.end(), [&](const model::ConditionValue& v) {
-      auto policy_number = number(v.text);
-      return policy_number && numeric_holds(block.op, *request_number, *policy_number);
-    });
-    return model::is_negated(block.op) ? !any : any;
-  }
-  if (family != OperatorFamily::String && family != OperatorFamily::Bool) return false;
-  bool any = std::any_of(entry.values.begin(), entry.values.end(),
-                         [&](const model::ConditionValue& v) { return string_match(block.op, v.text, request_value); });
-  return model::is_negated(block.op) ? !any : any;
-}
-
-// The ages at which an entry on aws:MultiFactorAuthAge holds for an MFA session.
+// The ages at which an entry on aws:MultiFactorAuthAge holds for an MFA session: one evaluation
+// per cell its values cut. Past the horizon of an age-by-age scan (a wildcard on the age), the
+// answer at the horizon is taken to continue: no session lasts that long.
 AgeSet age_entry_ages(const model::ConditionBlock& block, const model::ConditionEntry& entry) {
-  if (block.op == ConditionOp::Null) return AgeSet::of(present_key_result(block, entry, "0"));
-  switch (model::operator_family(block.op)) {
-    case OperatorFamily::Numeric: {
-      AgeSet matched;
-      for (const auto& value : entry.values) {
-        if (auto policy_number = number(value.text)) matched = matched.unite(numeric_ages(block.op, *policy_number));
-      }
-      return model::is_negated(block.op) ? matched.complement() : matched;
-    }
-    case OperatorFamily::String: return string_ages(block, entry);
-    default: return AgeSet::none();  // Bool, Date, Ip, Arn, Binary: an age is never of these types
-  }
+  AgeCells cells;
+  cells.add_entry(block, entry, /*variables=*/false);
+  return cells.ages_where([&](int64_t age) { return holds_for(block, entry, std::to_string(age)); }, /*extend=*/true);
 }
 
 void note_assumed(Reach& reach, const std::string& key) {
@@ -173,8 +55,8 @@ std::string_view credential_name(Credential credential) {
   return "";
 }
 
-bool is_mfa_age_key(std::string_view key) { return equals_ignore_case(key, "aws:MultiFactorAuthAge"); }
-bool is_mfa_present_key(std::string_view key) { return equals_ignore_case(key, "aws:MultiFactorAuthPresent"); }
+bool is_mfa_age_key(std::string_view key) { return eval::equals_ignore_case(key, "aws:MultiFactorAuthAge"); }
+bool is_mfa_present_key(std::string_view key) { return eval::equals_ignore_case(key, "aws:MultiFactorAuthPresent"); }
 
 namespace {
 
@@ -231,11 +113,11 @@ Reach condition_reach(const model::Statement& statement, model::Effect effect, c
         continue;
       }
       if (is_mfa_present_key(key)) {
-        reach.long_term_keys = reach.long_term_keys && absent_key_result(block, entry);
-        reach.session_without_mfa = reach.session_without_mfa && present_key_result(block, entry, "false");
-        if (!present_key_result(block, entry, "true")) reach.mfa_ages = AgeSet::none();
+        reach.long_term_keys = reach.long_term_keys && holds_when_absent(block, entry);
+        reach.session_without_mfa = reach.session_without_mfa && holds_for(block, entry, "false");
+        if (!holds_for(block, entry, "true")) reach.mfa_ages = AgeSet::none();
       } else if (is_mfa_age_key(key)) {
-        bool absent = absent_key_result(block, entry);
+        bool absent = holds_when_absent(block, entry);
         reach.long_term_keys = reach.long_term_keys && absent;
         reach.session_without_mfa = reach.session_without_mfa && absent;
         reach.mfa_ages = reach.mfa_ages.intersect(age_entry_ages(block, entry));

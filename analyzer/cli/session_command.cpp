@@ -1,6 +1,8 @@
 // `mfalint session`, `mfalint exec` and `mfalint totp`: MFA session credentials from STS, handed to
 // the AWS CLI and SDKs as a profile, credential_process JSON, shell exports, or a command's environment.
 
+#include "analysis/check_files.h"
+#include "analysis/session_windows.h"
 #include "cli/command.h"
 #include "session/aws_config.h"
 #include "session/exec.h"
@@ -16,6 +18,7 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 
 extern char** environ;
 
@@ -34,6 +37,7 @@ struct SessionArgs {
   std::optional<std::string> region;
   std::optional<std::string> endpoint_url;
   double timeout_seconds = 15;
+  std::optional<std::string> check;  // a policy file: what of it the session can use, and until when
   bool force = false;
   bool credential_process = false;  // session only
   bool env = false;                 // session only
@@ -56,6 +60,8 @@ void add_session_options(CLI::App* app, SessionArgs& args) {
   app->add_option("--timeout", args.timeout_seconds, "Seconds to wait for STS on each attempt (default 15)")
       ->check(CLI::Range(0.1, 600.0));
   app->add_flag("--force", args.force, "Get a new session even if the stored one is valid for 5 more minutes");
+  app->add_option("--check", args.check,
+                  "Policy file or folder: say which of its sensitive actions the session can use, and until when");
 }
 
 ss::SessionFlags flags_of(const SessionArgs& args) {
@@ -79,16 +85,32 @@ ss::ObtainOptions obtain_options(const SessionArgs& args, const ss::Plan& plan) 
   return options;
 }
 
+// The MFA table of the --check policy, every file of it read and judged like `mfalint check` does.
+std::vector<report::MfaRow> rows_to_check(const std::string& path) {
+  report::Report report = analysis::check_files({path});
+  for (const auto& file : report.files) {
+    if (!file.error) continue;
+    throw std::runtime_error(file.error_loc.line ? fmt::format("--check {}:{}:{}: {}", file.path, file.error_loc.line,
+                                                               file.error_loc.column, *file.error)
+                                                 : fmt::format("--check {}: {}", file.path, *file.error));
+  }
+  return report.mfa_rows;
+}
+
 struct Obtained {
+  std::vector<report::MfaRow> rows_to_check;  // empty without --check
   ss::Plan plan;
   ss::SessionStore store;
   ss::SessionOutcome outcome;
 };
 
-// Everything a bad flag or file can break is checked before the first network call.
+// Everything a bad flag or file can break is checked before the first network call: a typo in the
+// --check policy costs no MFA code.
 Obtained obtain(const SessionArgs& args, const ss::Environment& environment, bool in_cache) {
   if (args.token_code) ss::checked_token_code(*args.token_code);
-  Obtained obtained{ss::resolve_plan(flags_of(args), environment, now()), {}, {}};
+  Obtained obtained;
+  if (args.check) obtained.rows_to_check = rows_to_check(*args.check);
+  obtained.plan = ss::resolve_plan(flags_of(args), environment, now());
   obtained.store = in_cache ? ss::cache_store(obtained.plan, environment) : ss::profile_store(obtained.plan);
   obtained.outcome = ss::obtain_session(obtained.plan, obtained.store, obtain_options(args, obtained.plan));
   return obtained;
@@ -120,6 +142,73 @@ void print_summary(std::FILE* out, const Obtained& obtained) {
   }
 }
 
+std::string without_mfa_kinds(const report::MfaRow& row) {
+  const bool keys = row.long_term_keys == "Allowed", sessions = row.session_without_mfa == "Allowed";
+  return keys && sessions ? "long-term access keys and sessions without MFA"
+         : keys           ? "long-term access keys"
+                          : "sessions without MFA";
+}
+
+// The row's file is named only when --check named a folder.
+std::string where(const report::MfaRow& row, const std::string& checked) {
+  std::string place = row.subject == checked ? "" : row.subject;
+  if (!row.context.empty()) place += (place.empty() ? "" : ", ") + row.context;
+  return place.empty() ? "" : " (" + place + ")";
+}
+
+void print_row(const analysis::RowInSession& in_session, std::chrono::sys_seconds authenticated_at,
+               const std::string& checked) {
+  const report::MfaRow& row = in_session.row;
+  fmt::print(stderr, "  {} on {}{}\n", row.actions, row.resource, where(row, checked));
+  for (const auto& period : in_session.periods) {
+    fmt::print(stderr, "    from  {}\n", ss::local_and_utc(period.from));
+    if (period.until_expiration) {
+      fmt::print(stderr, "    until the session expires, {}\n", ss::local_and_utc(period.until));
+    } else {
+      fmt::print(stderr, "    until {}: {} after the code{}\n", ss::local_and_utc(period.until),
+                 ss::span(period.until - authenticated_at), period.until <= now() ? " (over)" : "");
+    }
+  }
+  if (in_session.periods.empty()) {
+    fmt::print(stderr, "    not usable: {}\n",
+               row.mfa_ages.empty() ? "no MFA session gets it"
+                                    : fmt::format("its MFA window ({}) opens after the session expires", row.mfa_window));
+  }
+  if (in_session.without_mfa) {
+    fmt::print(stderr, "    reachable without MFA: {} get it too, so this session is not what protects it\n",
+               without_mfa_kinds(row));
+  }
+}
+
+// --check, on stderr (stdout may be credential_process JSON or export lines): when each row of the
+// policy's MFA table works with this session, and a warning when a shorter session would do.
+void print_check(const SessionArgs& args, const Obtained& obtained) {
+  if (!args.check) return;
+  std::fflush(stdout);  // the summary, when it went to stdout, comes first
+  const auto& outcome = obtained.outcome;
+  if (!outcome.authenticated_at) {
+    fmt::print(stderr,
+               "mfalint: note: --check {}: the stored session does not say when its MFA code was accepted (another "
+               "tool or an older mfalint stored it), so its MFA windows cannot be placed; --force gets a new one\n",
+               *args.check);
+    return;
+  }
+  const auto windows =
+      analysis::session_windows(obtained.rows_to_check, *outcome.authenticated_at, outcome.credentials.expiration);
+  fmt::print(stderr, "{}: what this session can use (MFA code accepted {}):\n", *args.check,
+             ss::local_and_utc(*outcome.authenticated_at));
+  if (windows.rows.empty()) fmt::print(stderr, "  no sensitive action\n");
+  for (const auto& row : windows.rows) print_row(row, *outcome.authenticated_at, *args.check);
+  if (windows.overlong) {
+    const auto suggested = std::max<int64_t>(ss::kMinDuration, windows.overlong->last_window.count());
+    fmt::print(stderr,
+               "mfalint: warning: the session lasts {} but every MFA-protected action in {} stops working {} after "
+               "the code: consider --duration {}{}\n",
+               ss::span(windows.overlong->length), *args.check, ss::span(windows.overlong->last_window), suggested,
+               suggested == ss::kMinDuration ? " (the shortest STS allows)" : "");
+  }
+}
+
 int run_session(const SessionArgs& args) {
   const auto environment = ss::Environment::of_process();
   const Obtained obtained = obtain(args, environment, args.credential_process || args.env);
@@ -133,10 +222,7 @@ int run_session(const SessionArgs& args) {
     fmt::print("  use it: aws --profile {} ...   or   export AWS_PROFILE={}\n", obtained.store.section,
                obtained.store.section);
   }
-  // `session --check POLICY.json` (issue 7, once the policy analysis exists) plugs in here: with
-  // obtained.outcome.authenticated_at and .credentials.expiration it can say which sensitive actions of
-  // the policy this session reaches and until when, per aws:MultiFactorAuthAge window, and warn when
-  // the session outlives every window.
+  print_check(args, obtained);
   return kExitClean;
 }
 
@@ -144,6 +230,7 @@ int run_exec(const SessionArgs& args) {
   const auto environment = ss::Environment::of_process();
   const Obtained obtained = obtain(args, environment, false);
   if (!obtained.outcome.reused) print_summary(stderr, obtained);
+  print_check(args, obtained);
   std::vector<std::string> base;
   for (char** entry = environ; *entry; ++entry) base.emplace_back(*entry);
   return ss::run_command(args.command,

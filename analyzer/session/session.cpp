@@ -21,8 +21,8 @@ bool is_root(const CallerIdentity& identity) { return identity.arn.ends_with(":r
 SessionOutcome obtain_session(const Plan& plan, const SessionStore& store, const ObtainOptions& options) {
   check_can_hold_session(store);
   if (!options.force) {
-    if (auto stored = stored_session(store); stored && stored->expiration - now() >= kReuseMargin) {
-      return {*stored, true, 0, "", "", std::nullopt};
+    if (auto stored = stored_session(store); stored && stored->credentials.expiration - now() >= kReuseMargin) {
+      return {stored->credentials, true, 0, "", "", stored->authenticated_at};
     }
   }
 
@@ -48,7 +48,7 @@ SessionOutcome obtain_session(const Plan& plan, const SessionStore& store, const
   AssumedSession session = plan.role ? assume_role(sts, *plan.role, outcome.duration_seconds, mfa)
                                      : get_session_token(sts, outcome.duration_seconds, mfa);
   outcome.authenticated_at = sent;
-  store_session(store, session.credentials);
+  store_session(store, session.credentials, sent);
   outcome.credentials = session.credentials;
   outcome.assumed_role_arn = session.assumed_role_arn;
   return outcome;

@@ -30,7 +30,8 @@ struct SessionOutcome {
   int duration_seconds = 0;      // what was asked of STS; 0 when reused
   std::string assumed_role_arn;  // AssumeRole only
   std::string note;              // something the user should know, e.g. a shortened duration
-  // When the MFA code was accepted: what aws:MultiFactorAuthAge counts from. Unknown for a reused session.
+  // When the MFA code was accepted: what aws:MultiFactorAuthAge counts from. For a reused session, what
+  // was stored with it; unknown when another tool (or an older mfalint) stored it.
   std::optional<std::chrono::sys_seconds> authenticated_at;
 };
 

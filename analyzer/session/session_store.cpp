@@ -16,6 +16,20 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kExpiration = "expiration";  // the key aws-mfa and similar tools use too
+// "2026-11-29T04:59:21Z for ASIA...": the session's key id ties the time to the session, so a time
+// left behind when another tool rewrote the keys of the section is not believed.
+constexpr const char* kAuthenticatedAt = "mfa_authenticated_at";
+
+std::string authenticated_at_value(std::chrono::sys_seconds when, const std::string& access_key_id) {
+  return iso8601(when) + " for " + access_key_id;
+}
+
+std::optional<std::chrono::sys_seconds> authenticated_at_of(const std::string& value,
+                                                            const std::string& access_key_id) {
+  const std::string suffix = " for " + access_key_id;
+  if (!value.ends_with(suffix)) return std::nullopt;
+  return parse_iso8601(std::string_view(value).substr(0, value.size() - suffix.size()));
+}
 
 IniDocument read_store(const SessionStore& store) {
   auto text = read_file(store.file);
@@ -41,7 +55,7 @@ SessionStore cache_store(const Plan& plan, const Environment& environment) {
   return {fs::path(*home) / ".aws" / "mfalint" / "sessions", plan.profile};
 }
 
-std::optional<SessionCredentials> stored_session(const SessionStore& store) {
+std::optional<StoredSession> stored_session(const SessionStore& store) {
   IniDocument document = read_store(store);
   auto value = [&](const char* key) { return find_value(document, store.section, key).value_or(""); };
   SessionCredentials session{value("aws_access_key_id"), value("aws_secret_access_key"), value("aws_session_token"), {}};
@@ -51,12 +65,13 @@ std::optional<SessionCredentials> stored_session(const SessionStore& store) {
     return std::nullopt;
   }
   session.expiration = *expiration;
-  return session;
+  return StoredSession{session, authenticated_at_of(value(kAuthenticatedAt), session.access_key_id)};
 }
 
 void check_can_hold_session(const SessionStore& store) { check_section(read_store(store), store); }
 
-void store_session(const SessionStore& store, const SessionCredentials& session) {
+void store_session(const SessionStore& store, const SessionCredentials& session,
+                   std::chrono::sys_seconds authenticated_at) {
   const fs::path folder = store.file.parent_path();
   if (!folder.empty() && !fs::exists(folder)) {
     fs::create_directories(folder);
@@ -69,7 +84,8 @@ void store_session(const SessionStore& store, const SessionCredentials& session)
                                {{"aws_access_key_id", session.access_key_id},
                                 {"aws_secret_access_key", session.secret_access_key},
                                 {"aws_session_token", session.session_token},
-                                {kExpiration, iso8601(session.expiration)}});
+                                {kExpiration, iso8601(session.expiration)},
+                                {kAuthenticatedAt, authenticated_at_value(authenticated_at, session.access_key_id)}});
   });
 }
 

@@ -55,8 +55,11 @@ std::string local_and_utc(std::chrono::sys_seconds when) {
 std::string span(std::chrono::seconds length) {
   auto total = length.count();
   if (total < 0) total = 0;
-  if (total >= 3600) return fmt::format("{}h {}m", total / 3600, total % 3600 / 60);
-  return fmt::format("{}m {}s", total / 60, total % 60);
+  if (total >= 3600) {
+    return total % 3600 / 60 ? fmt::format("{}h {}m", total / 3600, total % 3600 / 60) : fmt::format("{}h", total / 3600);
+  }
+  if (total >= 60) return total % 60 ? fmt::format("{}m {}s", total / 60, total % 60) : fmt::format("{}m", total / 60);
+  return fmt::format("{}s", total);
 }
 
 }  // namespace mfalint::session

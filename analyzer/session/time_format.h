@@ -18,7 +18,7 @@ std::string iso8601(std::chrono::sys_seconds when);
 // plans by; just the UTC time where local time is UTC.
 std::string local_and_utc(std::chrono::sys_seconds when);
 
-// "11h 59m", "4m 10s": how long until something.
+// "11h 59m", "12h", "4m 10s", "10m", "45s": how long until something, to the minute past an hour.
 std::string span(std::chrono::seconds length);
 
 }  // namespace mfalint::session

@@ -96,6 +96,60 @@ run exec --profile base --endpoint-url "$endpoint" -- sh -c 'printf %s "$AWS_SES
 expect_status 0 "exec with the stored session"
 [ "$out" = "$token" ] || fail "exec did not pass the stored session"
 
+# --check: after the session, which sensitive actions of the policy it can use and until when, on
+# stderr, timed from when the code was accepted; and the warning that 12 h outlive every MFA window.
+until_utc() {  # SIGN-IN-UTC SECONDS: the UTC time SECONDS after the sign-in, as mfalint prints it
+  date -u -d "@$(( $(date -u -d "${1% UTC}" +%s) + $2 ))" '+%Y-%m-%d %H:%M:%S UTC'
+}
+sample="$MFALINT_SOURCE_DIR/samples/mfa-protected-s3.json"
+TZ=UTC run session --profile base --token-code 123456 --force --check "$sample" --endpoint-url "$endpoint"
+expect_status 0 "session --check"
+signed_in=$(sed -n 's/^  MFA authenticated at \(.* UTC\):.*/\1/p' <<<"$out")
+[ -n "$signed_in" ] || fail "session --check: no sign-in time in: $out"
+expect_in "$err" "$sample: what this session can use (MFA code accepted $signed_in):" "session --check"
+expect_in "$err" "  s3:GetObject (1 sensitive action) on arn:aws:s3:::example-reports/*
+    from  $signed_in
+    until $(until_utc "$signed_in" 3600): 1h after the code" "session --check"
+expect_in "$err" "mfalint: warning: the session lasts 12h but every MFA-protected action in $sample stops working 1h after the code: consider --duration 3600" "session --check"
+[[ "$out" != *"s3:GetObject"* ]] || fail "session --check wrote the table to stdout: $out"
+
+# A reused session keeps its sign-in time; a 10-minute window suggests STS's shortest session.
+cat >"$work/ten-minutes.json" <<'EOF_POLICY'
+{"Version": "2012-10-17", "Statement": [
+  {"Effect": "Allow", "Action": "iam:DeleteUser", "Resource": "*",
+   "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "600"}}},
+  {"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "*"}]}
+EOF_POLICY
+TZ=UTC run session --profile base --check "$work/ten-minutes.json" --endpoint-url "$endpoint"
+expect_status 0 "session --check, reused"
+expect_in "$out" "already holds an MFA session" "session --check, reused"
+expect_in "$err" "(MFA code accepted $signed_in):" "session --check, reused"
+expect_in "$err" "  iam:DeleteUser (1 sensitive action) on *
+    from  $signed_in
+    until $(until_utc "$signed_in" 600): 10m after the code" "session --check, reused"
+expect_in "$err" "  iam:CreateUser (1 sensitive action) on *
+    from  $signed_in
+    until the session expires, " "session --check, reused"
+expect_in "$err" "    reachable without MFA: long-term access keys and sessions without MFA get it too, so this session is not what protects it" "session --check, reused"
+expect_in "$err" "stops working 10m after the code: consider --duration 900 (the shortest STS allows)" "session --check, reused"
+
+# exec --check: the same table on stderr, before the command runs.
+run exec --profile base --check "$work/ten-minutes.json" --endpoint-url "$endpoint" -- echo ran
+expect_status 0 "exec --check"
+[ "$out" = "ran" ] || fail "exec --check: the command printed '$out'"
+expect_in "$err" "  iam:DeleteUser (1 sensitive action) on *" "exec --check"
+expect_in "$err" "consider --duration 900" "exec --check"
+
+# A broken --check policy stops before any network call: no code spent, nothing written.
+snapshot "$creds"
+calls=$(grep -c 'HTTP/1.1' "$work/moto.log")
+run session --profile base --token-code 123456 --force --check "$MFALINT_SOURCE_DIR/samples/broken-json.json" \
+  --endpoint-url "$endpoint"
+expect_status 2 "broken --check policy"
+expect_in "$err" "mfalint: error: --check $MFALINT_SOURCE_DIR/samples/broken-json.json:4:" "broken --check policy"
+expect_unchanged "$creds" "broken --check policy"
+[ "$(grep -c 'HTTP/1.1' "$work/moto.log")" -eq "$calls" ] || fail "broken --check policy: moto was called"
+
 # credential_process: the AWS CLI runs mfalint for credentials and moto accepts them.
 arn=$(aws sts get-caller-identity --profile via-process --endpoint-url "$endpoint" --query Arn --output text)
 [[ "$arn" == arn:aws:sts::123456789012:assumed-role/admin/* ]] || fail "credential_process: caller is '$arn'"

@@ -64,8 +64,11 @@ TEST(SessionTimeFormat, Iso8601AsStsWritesIt) {
   EXPECT_FALSE(parse_iso8601("2026-02-30T00:00:00Z"));
   EXPECT_FALSE(parse_iso8601("2026-11-29T04:59:21+02:00"));
   EXPECT_EQ(iso8601(t), "2026-11-29T04:59:21Z");
-  EXPECT_EQ(span(hours(12)), "12h 0m");
+  EXPECT_EQ(span(hours(12)), "12h");
+  EXPECT_EQ(span(hours(11) + minutes(59) + seconds(59)), "11h 59m");
   EXPECT_EQ(span(seconds(250)), "4m 10s");
+  EXPECT_EQ(span(minutes(10)), "10m");
+  EXPECT_EQ(span(seconds(45)), "45s");
 }
 
 }  // namespace

@@ -86,15 +86,32 @@ TEST_F(SessionFlow, WritesTheNewSessionToTheTargetProfile) {
 }
 
 TEST_F(SessionFlow, AStoredSessionValidForFiveMoreMinutesIsReusedWithoutACode) {
-  obtain();
+  SessionOutcome first = obtain();
   SessionOutcome again = obtain();
   EXPECT_TRUE(again.reused);
-  EXPECT_FALSE(again.authenticated_at);
+  EXPECT_EQ(again.authenticated_at, first.authenticated_at) << "aws:MultiFactorAuthAge still counts from the first code";
   EXPECT_EQ(codes_asked_, 1);
   EXPECT_EQ(bodies_.size(), 1u);
   options_.force = true;
   EXPECT_FALSE(obtain().reused);
   EXPECT_EQ(codes_asked_, 2);
+}
+
+TEST_F(SessionFlow, TheSignInTimeIsStoredWithTheSessionItBelongsTo) {
+  SessionOutcome first = obtain();
+  ASSERT_TRUE(first.authenticated_at);
+  EXPECT_THAT(read_text(dir_ / "credentials"),
+              HasSubstr("\nmfa_authenticated_at = " + iso8601(*first.authenticated_at) + " for ASIANEW\n"));
+}
+
+TEST_F(SessionFlow, ASignInTimeOfAnotherSessionIsNotBelieved) {
+  // Another tool rewrote the keys and kept mfalint's line: the time belongs to an older session.
+  write_text(dir_ / "credentials", kBase + "[base-mfa]\naws_access_key_id = ASIAOTHER\naws_secret_access_key = o\n"
+                                           "aws_session_token = o\nexpiration = " + iso8601(now() + hours(1)) +
+                                           "\nmfa_authenticated_at = " + iso8601(now() - hours(2)) + " for ASIAOLD\n");
+  SessionOutcome outcome = obtain();
+  EXPECT_TRUE(outcome.reused);
+  EXPECT_FALSE(outcome.authenticated_at);
 }
 
 TEST_F(SessionFlow, AStoredSessionAboutToExpireIsReplaced) {

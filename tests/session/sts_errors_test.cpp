@@ -57,7 +57,7 @@ TEST(SessionStsErrors, ClockSkewGivesBothClocks) {
                  "Signature expired: 20261129T120000Z is now earlier than 20261129T113800Z (20261129T114300Z - 5 min.)"};
   EXPECT_TRUE(is_clock_skew(fault, skewed));
   EXPECT_EQ(explain(fault, skewed),
-            "AWS refused the request because this machine's clock is 17m 0s ahead of AWS's (AWS: 2026-11-29T11:43:00Z, "
+            "AWS refused the request because this machine's clock is 17m ahead of AWS's (AWS: 2026-11-29T11:43:00Z, "
             "this machine: 2026-11-29T12:00:00Z); set the clock right (enable NTP) and try again "
             "(AWS: SignatureDoesNotMatch)");
   // A refused signature with clocks far apart is the clock, whatever the message says.

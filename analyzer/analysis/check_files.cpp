@@ -1,7 +1,10 @@
 #include "analysis/check_files.h"
 
-#include "analysis/mfa_analysis.h"
+#include "analysis/parallel_for.h"
+#include "eval/context.h"
 #include "input/load.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <tuple>
@@ -9,30 +12,86 @@
 namespace mfalint::analysis {
 namespace {
 
+// What one file contributes to the report, built apart so files can be checked in parallel.
+struct FileResult {
+  report::FileStatus status;
+  Findings findings;
+  std::vector<report::MfaRow> rows;
+};
+
+// "aws:RequestedRegion fixed to us-east-1" for each key of `statement`'s Condition that
+// --assume fixes, as the policy spells it, once.
+void note_fixed_keys(const model::Statement& statement, const Assumptions& assumptions, std::vector<std::string>& out) {
+  for (const auto& block : statement.conditions) {
+    for (const auto& entry : block.entries) {
+      const std::string& key = entry.key.value;
+      auto fixed = std::find_if(assumptions.fixed.begin(), assumptions.fixed.end(),
+                                [&](const auto& item) { return eval::equals_ignore_case(item.first, key); });
+      if (fixed == assumptions.fixed.end()) continue;
+      const auto& values = fixed->second;
+      std::string note = values.size() == 1 ? fmt::format("{} fixed to {}", key, values.front())
+                                            : fmt::format("{} fixed to [{}]", key, fmt::join(values, ", "));
+      if (std::find(out.begin(), out.end(), note) == out.end()) out.push_back(std::move(note));
+    }
+  }
+}
+
+// An MFA finding's outcome was computed with the --assume values of the keys its Allow and the
+// policy's Denies condition on, instead of assuming them; the finding says so.
+void say_what_was_fixed(const model::Policy& policy, const Assumptions& assumptions, Finding& finding) {
+  if (assumptions.fixed.empty() || !finding.statement) return;
+  std::vector<std::string> notes;
+  for (const auto& statement : policy.statements) {
+    if (statement.index == *finding.statement || statement.effect == model::Effect::Deny) {
+      note_fixed_keys(statement, assumptions, notes);
+    }
+  }
+  if (!notes.empty()) finding.message += fmt::format("; evaluated with {} by --assume", fmt::join(notes, ", "));
+}
+
 // Findings of one file in reading order, whichever stage found them. A file's policies may be
 // attached to different principals (a template), so each is judged as a set of its own.
-void add_file(input::LoadedFile file, report::Report& report) {
-  report.files.push_back(report::FileStatus{file.path, file.error, file.error_loc});
+FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) {
+  FileResult result{report::FileStatus{file.path, file.error, file.error_loc}, std::move(file.findings), {}};
   for (const auto& policy : file.policies) {
     if (policy.kind == model::PolicyKind::Trust) continue;  // MFA010 judges trust policies
-    auto mfa = analyze_mfa({&policy}, catalog::Sensitivity::defaults(), {});
-    for (auto& finding : mfa.findings) file.findings.push_back(std::move(finding));
-    for (auto& row : mfa.rows) report.mfa_rows.push_back(std::move(row));
+    auto mfa = analyze_mfa({&policy}, options.sensitivity, options.mfa);
+    for (auto& finding : mfa.findings) {
+      say_what_was_fixed(policy, options.mfa.assumptions, finding);
+      result.findings.push_back(std::move(finding));
+    }
+    for (auto& row : mfa.rows) result.rows.push_back(std::move(row));
   }
-  std::stable_sort(file.findings.begin(), file.findings.end(), [](const Finding& a, const Finding& b) {
+  std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.loc.line, a.loc.column, a.rule) < std::tie(b.loc.line, b.loc.column, b.rule);
   });
-  for (auto& finding : file.findings) report.findings.push_back(std::move(finding));
+  return result;
+}
+
+void add_result(FileResult result, report::Report& report) {
+  report.files.push_back(std::move(result.status));
+  for (auto& finding : result.findings) report.findings.push_back(std::move(finding));
+  for (auto& row : result.rows) report.mfa_rows.push_back(std::move(row));
 }
 
 }  // namespace
 
-report::Report check_files(const std::vector<std::string>& paths) {
+report::Report check_files(const std::vector<std::string>& paths, const CheckFilesOptions& options) {
   report::Report report;
   std::vector<input::LoadedFile> missing;
   auto files = input::expand_paths(paths, missing);
-  for (auto& file : missing) add_file(std::move(file), report);
-  for (const auto& path : files) add_file(input::load_file(path), report);
+  for (auto& file : missing) add_result(check_file(std::move(file), options), report);
+
+  std::vector<FileResult> results(files.size());
+  auto check = [&](size_t i) { results[i] = check_file(input::load_file(files[i]), options); };
+  // Standard input can be read only once: `-` is read here, in order, as a sequential run reads it.
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (files[i] == "-") check(i);
+  }
+  parallel_for(files.size(), options.jobs, [&](size_t i) {
+    if (files[i] != "-") check(i);
+  });
+  for (auto& result : results) add_result(std::move(result), report);
   return report;
 }
 

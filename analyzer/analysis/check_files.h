@@ -1,6 +1,9 @@
 #pragma once
-// `mfalint check` without the command line: read every path, build the model, run every check.
+// `mfalint check` without the command line: read every path, build the model, run every check
+// and the MFA analysis.
 
+#include "analysis/mfa_analysis.h"
+#include "catalog/sensitivity.h"
 #include "report/report.h"
 
 #include <string>
@@ -8,6 +11,13 @@
 
 namespace mfalint::analysis {
 
-report::Report check_files(const std::vector<std::string>& paths);
+struct CheckFilesOptions {
+  MfaOptions mfa;
+  catalog::Sensitivity sensitivity = catalog::Sensitivity::defaults();
+  // How many files are read and analyzed at once. The report is the same for any number.
+  unsigned jobs = 1;
+};
+
+report::Report check_files(const std::vector<std::string>& paths, const CheckFilesOptions& options);
 
 }  // namespace mfalint::analysis

@@ -1,5 +1,6 @@
 #include "analysis/config.h"
 
+#include "catalog/catalog.h"
 #include "checks/rule_docs.h"
 
 #include <fmt/format.h>
@@ -20,9 +21,12 @@ namespace {
 struct Source {
   const std::string& path;
 
+  std::string at(const YAML::Mark& mark, const std::string& message) const {
+    if (mark.is_null()) return fmt::format("{}: {}", path, message);
+    return fmt::format("{}:{}:{}: {}", path, mark.line + 1, mark.column + 1, message);
+  }
   [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
-    if (mark.is_null()) throw ConfigError(fmt::format("{}: {}", path, message));
-    throw ConfigError(fmt::format("{}:{}:{}: {}", path, mark.line + 1, mark.column + 1, message));
+    throw ConfigError(at(mark, message));
   }
 };
 
@@ -109,12 +113,10 @@ void read_rules(const Source& source, const Entry& section, Config& config) {
 
 void read_max_age(const Source& source, const Entry& entry, Config& config) {
   std::string text = scalar(source, entry, "max-mfa-age");
-  int64_t seconds = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-  if (ec != std::errc() || end != text.data() + text.size() || seconds < 0) {
+  config.max_mfa_age = parse_seconds(text);
+  if (!config.max_mfa_age) {
     source.fail(entry.value_mark, fmt::format("max-mfa-age must be a whole number of seconds, not '{}'", text));
   }
-  config.max_mfa_age = seconds;
 }
 
 // "service:Action" with IAM wildcards; anything else can never match an action and is a typo.
@@ -125,8 +127,11 @@ bool is_action_pattern(std::string_view pattern) {
          pattern.find(':', colon + 1) == std::string_view::npos;
 }
 
-ActionEdits read_action_edits(const Source& source, const Entry& section) {
-  ActionEdits edits;
+// A well-formed pattern that matches nothing is a warning, not an error: the catalog may not know
+// an action AWS added since, and the pattern then changes nothing.
+void read_action_edits(const Source& source, const Entry& section, Config& config) {
+  ActionEdits& edits = section.key == "sensitive-actions" ? config.sensitive_actions : config.bootstrap_actions;
+  std::vector<catalog::ActionId> matched;
   for (const auto& entry : entries(source, section.value, section.value_mark, section.key, {"add", "remove"})) {
     std::string what = fmt::format("{}.{}", section.key, entry.key);
     auto patterns = string_list(source, entry, what);
@@ -136,10 +141,15 @@ ActionEdits read_action_edits(const Source& source, const Entry& section) {
                     fmt::format("'{}' in {} is not an action pattern like \"iam:CreateUser\" or \"s3:Put*\"",
                                 patterns[i], what));
       }
+      catalog::match_actions(patterns[i], matched);
+      if (matched.empty()) {
+        config.warnings.push_back(source.at(
+            entry.value[i].Mark(),
+            fmt::format("'{}' in {} matches no known action, so it changes nothing", patterns[i], what)));
+      }
     }
     (entry.key == "add" ? edits.add : edits.remove) = std::move(patterns);
   }
-  return edits;
 }
 
 Suppression read_suppression(const Source& source, const YAML::Node& node, const YAML::Mark& where) {
@@ -193,12 +203,18 @@ Config parse_config(std::string_view text, const std::string& path) {
   for (const auto& section : sections) {
     if (section.key == "rules") read_rules(source, section, config);
     else if (section.key == "max-mfa-age") read_max_age(source, section, config);
-    else if (section.key == "sensitive-actions") config.sensitive_actions = read_action_edits(source, section);
-    else if (section.key == "bootstrap-actions") config.bootstrap_actions = read_action_edits(source, section);
+    else if (section.key.ends_with("-actions")) read_action_edits(source, section, config);  // sensitive-, bootstrap-
     else if (section.key == "exclude") config.exclude = string_list(source, section, "exclude");
     else read_suppressions(source, section, config);
   }
   return config;
+}
+
+std::optional<int64_t> parse_seconds(std::string_view text) {
+  int64_t seconds = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  if (ec != std::errc() || end != text.data() + text.size() || seconds < 0) return std::nullopt;
+  return seconds;
 }
 
 Config load_config(const std::string& path) {

@@ -1,6 +1,7 @@
 #pragma once
 // `.mfalint.yaml`: what a project tells mfalint about itself. Read once per run, before the
-// analysis; applied to the report after it.
+// analysis: `max-mfa-age` and the action edits shape the analysis, the rest is applied to the
+// report after it.
 //
 //   rules: {MFA001: warning, IAM016: off}
 //   max-mfa-age: 3600
@@ -12,6 +13,7 @@
 //
 // Globs (`exclude`, `files`) are relative to the directory the config file is in.
 
+#include "catalog/sensitivity.h"
 #include "core/finding.h"
 #include "report/report.h"
 
@@ -50,6 +52,9 @@ struct Config {
   ActionEdits bootstrap_actions;
   std::vector<std::string> exclude;
   std::vector<Suppression> suppressions;
+  // What does not stop the run but is probably a mistake (an action pattern that matches no
+  // action the catalog knows), each "FILE:LINE:COLUMN: message".
+  std::vector<std::string> warnings;
 
   // Where globs are anchored, both absolute: the config file's directory, and the working
   // directory the paths in findings are relative to. Empty (no config file): globs are matched
@@ -62,6 +67,9 @@ inline constexpr std::string_view kConfigFileName = ".mfalint.yaml";
 
 // Parses the text of a config file; `path` names it in errors. Throws ConfigError.
 Config parse_config(std::string_view text, const std::string& path);
+
+// A whole, non-negative number of seconds ("3600"); nullopt for anything else.
+std::optional<int64_t> parse_seconds(std::string_view text);
 
 // Reads and parses `path`, anchoring its globs at its directory. Throws ConfigError.
 Config load_config(const std::string& path);
@@ -81,6 +89,10 @@ bool is_excluded(const Config& config, const std::string& path);
 // The command line's paths with directories expanded and excluded files left out; paths that
 // cannot be read are kept, for check_files to report. Unchanged when nothing is excluded.
 std::vector<std::string> without_excluded(const Config& config, const std::vector<std::string>& paths);
+
+// The default sensitive and MFA bootstrap actions with the config's `add`, then its `remove`
+// patterns applied: removing wins over adding.
+catalog::Sensitivity sensitivity_of(const Config& config);
 
 // The report as the config wants it: severities changed, findings of rules that are off
 // dropped, findings a suppression matches moved to `report.suppressed` with its reason.

@@ -55,6 +55,17 @@ std::vector<std::string> without_excluded(const Config& config, const std::vecto
   return kept;
 }
 
+catalog::Sensitivity sensitivity_of(const Config& config) {
+  catalog::Sensitivity sensitivity = catalog::Sensitivity::defaults();
+  auto edit = [&](catalog::ActionSet set, const ActionEdits& edits) {
+    for (const auto& pattern : edits.add) sensitivity.add(set, pattern);
+    for (const auto& pattern : edits.remove) sensitivity.remove(set, pattern);
+  };
+  edit(catalog::ActionSet::Sensitive, config.sensitive_actions);
+  edit(catalog::ActionSet::MfaBootstrap, config.bootstrap_actions);
+  return sensitivity;
+}
+
 void apply_config(const Config& config, report::Report& report) {
   Findings kept;
   for (auto& finding : report.findings) {

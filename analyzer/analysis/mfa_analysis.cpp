@@ -56,6 +56,41 @@ bool deny_covers_resources(const model::Statement& deny, const model::Statement&
   return true;
 }
 
+// Some resource of the Allow is also a resource of the boundary Allow: a request for it passes both.
+// Meeting, not containment: a boundary that allows part of the Allow's resources lets that part through.
+bool boundary_meets_resources(const model::Statement& boundary, const model::Statement& allow) {
+  std::vector<std::string> targets;
+  if (allow.resource) {
+    for (const auto& item : allow.resource->items) targets.push_back(item.value);
+  } else {
+    targets.push_back("*");
+  }
+  for (const auto& target : targets) {
+    if (boundary.resource) {
+      for (const auto& item : boundary.resource->items) {
+        if (globs_intersect(item.value, target)) return true;
+      }
+    } else if (boundary.not_resource) {
+      bool excluded = false;
+      for (const auto& item : boundary.not_resource->items) excluded = excluded || glob_covers(item.value, target);
+      if (!excluded) return true;
+    }
+  }
+  return false;
+}
+
+// Which credentials the boundary lets through for action `id`: the union of its Allows that cover it.
+Reach boundary_reach(const std::vector<const Judged*>& boundary_allows, catalog::ActionId id) {
+  Reach reach;
+  for (const Judged* allow : boundary_allows) {
+    if (!allow->actions[id]) continue;
+    reach.long_term_keys = reach.long_term_keys || allow->reach.long_term_keys;
+    reach.session_without_mfa = reach.session_without_mfa || allow->reach.session_without_mfa;
+    reach.mfa_ages = reach.mfa_ages.unite(allow->reach.mfa_ages);
+  }
+  return reach;
+}
+
 std::string list_names(const std::vector<std::string>& names, size_t shown) {
   std::string out;
   for (size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
@@ -85,22 +120,29 @@ std::string decision(bool allowed) { return allowed ? "Allowed" : "Denied"; }
 }  // namespace
 
 MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const catalog::Sensitivity& sensitivity,
-                      const MfaOptions& options) {
+                      const MfaOptions& options, const std::vector<const model::Policy*>& boundaries) {
   MfaResult result;
-  std::vector<Judged> allows, denies;
-  for (const auto* policy : policies) {
+  std::vector<Judged> allows, denies, boundary_allows;
+  auto judge = [&](const model::Policy* policy, std::vector<Judged>& allowed) {
     for (const auto& st : policy->statements) {
       if (!st.effect) continue;
-      Judged judged{policy, &st, covered_actions(st), condition_reach(st, *st.effect, options.assumptions, options.evaluate_fixed)};
-      (*st.effect == model::Effect::Allow ? allows : denies).push_back(std::move(judged));
+      Judged judged{policy, &st, covered_actions(st), condition_reach(st, *st.effect, options.assumptions)};
+      (*st.effect == model::Effect::Allow ? allowed : denies).push_back(std::move(judged));
     }
-  }
+  };
+  for (const auto* policy : policies) judge(policy, allows);
+  for (const auto* boundary : boundaries) judge(boundary, boundary_allows);
+  enum class Reached : uint8_t { No, WithMfaOnly, WithoutMfa };
+  std::vector<Reached> reached(catalog::action_count(), Reached::No);
   std::vector<std::string> bootstrap_reached;
   const model::Policy* bootstrap_policy = nullptr;
   for (const auto& allow : allows) {
-    std::vector<const Judged*> applicable;
+    std::vector<const Judged*> applicable, bounding;
     for (const auto& deny : denies) {
       if (deny_covers_resources(*deny.statement, *allow.statement)) applicable.push_back(&deny);
+    }
+    for (const auto& boundary : boundary_allows) {
+      if (boundary_meets_resources(*boundary.statement, *allow.statement)) bounding.push_back(&boundary);
     }
     // Actions with the same outcome share one finding: (long-term, no-MFA session, ages) -> names.
     std::map<std::tuple<bool, bool, std::string>, std::pair<AgeSet, std::vector<std::string>>> outcomes;
@@ -114,6 +156,13 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         no_mfa = no_mfa && !deny->reach.session_without_mfa;
         ages = ages.minus(deny->reach.mfa_ages);
       }
+      if (!boundaries.empty()) {
+        Reach bound = boundary_reach(bounding, id);
+        long_term = long_term && bound.long_term_keys;
+        no_mfa = no_mfa && bound.session_without_mfa;
+        ages = ages.intersect(bound.mfa_ages);
+      }
+      if (!long_term && !no_mfa && ages.empty()) continue;  // no credential reaches it: not granted
       if (sensitivity.is_mfa_bootstrap(id)) {
         if (long_term || no_mfa) {
           bootstrap_reached.push_back(catalog::action_full_name(id));
@@ -121,6 +170,8 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         }
         continue;
       }
+      Reached& state = reached[id];
+      state = long_term || no_mfa ? Reached::WithoutMfa : std::max(state, Reached::WithMfaOnly);
       auto& entry = outcomes[{long_term, no_mfa, ages.to_json()}];
       entry.first = ages;
       entry.second.push_back(catalog::action_full_name(id));
@@ -173,6 +224,12 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       }
     }
   }
+  for (ActionId id = 0; id < reached.size(); ++id) {
+    if (reached[id] == Reached::WithoutMfa) result.unprotected_actions.push_back(catalog::action_full_name(id));
+    if (reached[id] == Reached::WithMfaOnly) result.protected_actions.push_back(catalog::action_full_name(id));
+  }
+  std::sort(result.unprotected_actions.begin(), result.unprotected_actions.end());
+  std::sort(result.protected_actions.begin(), result.protected_actions.end());
   if (!bootstrap_reached.empty()) {
     std::sort(bootstrap_reached.begin(), bootstrap_reached.end());
     bootstrap_reached.erase(std::unique(bootstrap_reached.begin(), bootstrap_reached.end()), bootstrap_reached.end());

@@ -1,6 +1,7 @@
 #pragma once
 // MFA001 and MFA008 over a set of identity policies judged together: for every sensitive action an
-// Allow covers, which kinds of credentials reach it once every Deny of the set is applied.
+// Allow covers, which kinds of credentials reach it once every Deny of the set is applied and, when
+// the principal has a permissions boundary, once the boundary is applied too.
 
 #include "analysis/mfa_reach.h"
 #include "catalog/sensitivity.h"
@@ -9,22 +10,29 @@
 #include "report/report.h"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace mfalint::analysis {
 
 struct MfaOptions {
   Assumptions assumptions;
-  FixedKeyEvaluator evaluate_fixed = nullptr;
   std::optional<int64_t> max_mfa_age;  // MFA008 is off without it
 };
 
 struct MfaResult {
   Findings findings;
   std::vector<report::MfaRow> rows;
+  // Distinct sensitive actions (the MFA set-up ones aside) that some credential reaches, sorted:
+  // reachable without MFA, and reachable only with it.
+  std::vector<std::string> unprotected_actions;
+  std::vector<std::string> protected_actions;
 };
 
+// `boundaries` are the principal's permissions boundary policies (none: no boundary). As AWS
+// evaluates them, an identity Allow takes effect only where a boundary Allow allows the request
+// too, and a Deny in a boundary denies like any other Deny.
 MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const catalog::Sensitivity& sensitivity,
-                      const MfaOptions& options);
+                      const MfaOptions& options, const std::vector<const model::Policy*>& boundaries = {});
 
 }  // namespace mfalint::analysis

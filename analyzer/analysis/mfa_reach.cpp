@@ -101,8 +101,7 @@ bool Reach::reaches(Credential credential) const {
   return false;
 }
 
-Reach condition_reach(const model::Statement& statement, model::Effect effect, const Assumptions& assumptions,
-                      FixedKeyEvaluator evaluate_fixed) {
+Reach condition_reach(const model::Statement& statement, model::Effect effect, const Assumptions& assumptions) {
   Reach reach{true, true, AgeSet::all(), {}};
   for (const auto& block : statement.conditions) {
     for (const auto& entry : block.entries) {
@@ -124,8 +123,8 @@ Reach condition_reach(const model::Statement& statement, model::Effect effect, c
       } else {
         bool holds = effect == model::Effect::Allow;  // satisfiable for an Allow, escapable for a Deny
         auto fixed = assumptions.fixed.find(lower(key));
-        if (fixed != assumptions.fixed.end() && evaluate_fixed) {
-          holds = evaluate_fixed(block, entry, fixed->second);
+        if (fixed != assumptions.fixed.end()) {
+          holds = eval::entry_holds_for_values(block, entry, fixed->second);
         } else {
           note_assumed(reach, key);
         }

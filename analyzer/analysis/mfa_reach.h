@@ -23,11 +23,6 @@ struct Assumptions {
   std::map<std::string, std::vector<std::string>> fixed;  // lower-case key -> values
 };
 
-// Whether a condition block entry on a key the analysis does not model holds for fixed values.
-// The request evaluator supplies it; without one, fixed keys are treated as unknown.
-using FixedKeyEvaluator = bool (*)(const model::ConditionBlock& block, const model::ConditionEntry& entry,
-                                   const std::vector<std::string>& values);
-
 struct Reach {
   bool long_term_keys = false;
   bool session_without_mfa = false;
@@ -40,8 +35,7 @@ struct Reach {
 };
 
 // Where the statement's Condition holds; `effect` decides how unknown keys are assumed.
-Reach condition_reach(const model::Statement& statement, model::Effect effect, const Assumptions& assumptions,
-                      FixedKeyEvaluator evaluate_fixed = nullptr);
+Reach condition_reach(const model::Statement& statement, model::Effect effect, const Assumptions& assumptions);
 
 bool is_mfa_age_key(std::string_view key);      // aws:MultiFactorAuthAge, any case
 bool is_mfa_present_key(std::string_view key);  // aws:MultiFactorAuthPresent, any case

@@ -1,20 +1,17 @@
 #include "analysis/baseline.h"
 #include "analysis/check_files.h"
 #include "analysis/config.h"
+#include "analysis/parallel_for.h"
 #include "cli/command.h"
+#include "cli/report_output.h"
 #include "report/report.h"
 
 #include <fmt/core.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <memory>
 #include <set>
 #include <stdexcept>
 #include <string_view>
-#include <unistd.h>
 
 namespace mfalint::cli {
 namespace {
@@ -27,15 +24,10 @@ struct CheckOptions {
   std::string config;          // empty: the nearest .mfalint.yaml, if any
   std::string baseline;
   std::string write_baseline;
+  AnalysisFlags analysis;
+  bool explain = false;
+  unsigned jobs = analysis::default_jobs();
 };
-
-// --config, or the nearest .mfalint.yaml (named relative to here, for messages), or none.
-analysis::Config read_config(const std::string& path) {
-  if (!path.empty()) return analysis::load_config(path);
-  auto cwd = std::filesystem::current_path();
-  auto found = analysis::find_config(cwd);
-  return found ? analysis::load_config(found->lexically_relative(cwd).string()) : analysis::Config{};
-}
 
 std::string_view plural(size_t n) { return n == 1 ? "" : "s"; }
 
@@ -52,18 +44,6 @@ void apply_baseline(const CheckOptions& options, const std::set<std::string>& ba
   }
 }
 
-int exit_status(const report::Report& report, const std::string& fail_on) {
-  for (const auto& file : report.files) {
-    if (file.error) return kExitError;
-  }
-  auto threshold = parse_severity(fail_on);
-  if (!threshold) return kExitClean;  // "never"
-  for (const auto& finding : report.findings) {
-    if (finding.severity >= *threshold) return kExitFindings;
-  }
-  return kExitClean;
-}
-
 int run_check(const CheckOptions& options) {
   const report::Reporter* reporter = report::find_reporter(options.format);
   analysis::Config config;
@@ -75,7 +55,10 @@ int run_check(const CheckOptions& options) {
     fmt::print(stderr, "mfalint: error: {}\n", error.what());
     return kExitError;
   }
-  auto report = analysis::check_files(analysis::without_excluded(config, options.paths));
+  auto analysis = analysis_options(options.analysis, config);
+  if (!analysis) return kExitError;
+  analysis->jobs = options.jobs;
+  auto report = analysis::check_files(analysis::without_excluded(config, options.paths), *analysis);
   analysis::apply_config(config, report);
   try {
     apply_baseline(options, baseline, report.findings);
@@ -84,18 +67,8 @@ int run_check(const CheckOptions& options) {
     return kExitError;
   }
   report::ReportOptions style;
-  if (options.output.empty()) {
-    style.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    reporter->write(report, style, std::cout);
-    std::cout.flush();
-  } else {
-    std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      fmt::print(stderr, "mfalint: error: cannot write {}\n", options.output);
-      return kExitError;
-    }
-    reporter->write(report, style, out);
-  }
+  style.explain = options.explain;
+  if (!write_report(report, *reporter, options.output, style)) return kExitError;
   return exit_status(report, options.fail_on);
 }
 
@@ -116,6 +89,12 @@ Command add_check_command(CLI::App& root) {
   app->add_option("--baseline", options->baseline, "Report only findings that are not in this baseline file");
   app->add_option("--write-baseline", options->write_baseline,
                   "Write every finding to this baseline file and report none of them");
+  add_analysis_flags(*app, options->analysis);
+  app->add_flag("--explain", options->explain,
+                "Text format: after each file's findings, its MFA table (which credentials reach each action pattern)");
+  app->add_option("--jobs", options->jobs, "Check this many files at once (default: one per core; 1: one by one)")
+      ->check(CLI::Range(1u, 1024u))
+      ->type_name("N");
   return {app, [options] { return run_check(*options); }};
 }
 

@@ -22,6 +22,7 @@ struct Command {
 
 // Each add_*_command declares a subcommand of `root`; the options it binds live as long as the process.
 Command add_check_command(CLI::App& root);
+Command add_audit_command(CLI::App& root);
 Command add_rules_command(CLI::App& root);
 Command add_actions_command(CLI::App& root);
 Command add_simulate_command(CLI::App& root);

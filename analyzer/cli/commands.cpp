@@ -6,6 +6,7 @@ namespace mfalint::cli {
 std::vector<Command> add_all_commands(CLI::App& root) {
   return {
       add_check_command(root),
+      add_audit_command(root),
       add_rules_command(root),
       add_actions_command(root),
       add_simulate_command(root),

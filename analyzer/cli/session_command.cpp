@@ -87,7 +87,8 @@ ss::ObtainOptions obtain_options(const SessionArgs& args, const ss::Plan& plan) 
 
 // The MFA table of the --check policy, every file of it read and judged like `mfalint check` does.
 std::vector<report::MfaRow> rows_to_check(const std::string& path) {
-  report::Report report = analysis::check_files({path});
+  const analysis::CheckFilesOptions as_check_judges;
+  report::Report report = analysis::check_files({path}, as_check_judges);
   for (const auto& file : report.files) {
     if (!file.error) continue;
     throw std::runtime_error(file.error_loc.line ? fmt::format("--check {}:{}:{}: {}", file.path, file.error_loc.line,

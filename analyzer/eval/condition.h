@@ -24,7 +24,7 @@ bool entry_holds(const model::ConditionBlock& block, const model::ConditionEntry
                  const Scope& scope);
 
 // The key's values fixed by the caller (present; multivalued when more than one); no variables.
-// Shaped for analysis::FixedKeyEvaluator.
+// What `--assume` fixes.
 bool entry_holds_for_values(const model::ConditionBlock& block, const model::ConditionEntry& entry,
                             const std::vector<std::string>& values);
 

@@ -27,6 +27,7 @@ code, pre { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, mono
 code { background: #f1f3f5; padding: 1px 4px; border-radius: 3px; overflow-wrap: anywhere; }
 pre { background: #f6f8fa; border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px; overflow-x: auto; }
 pre code, h2 code { background: none; padding: 0; font-size: inherit; }
+h2 code.arn { font-size: 14px; font-weight: normal; color: var(--muted); }
 a { color: #0b57d0; }
 .meta, .muted { color: var(--muted); }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; list-style: none;
@@ -128,8 +129,19 @@ void write_summary(const Summary& summary, std::ostream& out) {
     out << "</li>\n";
   };
   out << "<section id=\"summary\">\n<h2>Summary</h2>\n<ul class=\"cards\">\n";
-  card("", summary.subjects.size(), summary.subjects.size() == 1 ? "file checked" : "files checked");
-  card(summary.unreadable ? "bad" : "", summary.unreadable, "could not be read");
+  if (summary.kind == SubjectKind::Principal) {
+    size_t principals = summary.subjects.size() - summary.unreadable;
+    card("", principals, principals == 1 ? "principal judged" : "principals judged");
+    card(summary.exposed_principals ? "bad" : "good", summary.exposed_principals,
+         "principals reach sensitive actions without MFA");
+    card(summary.unprotected_actions ? "bad" : "good", summary.unprotected_actions,
+         "sensitive actions reachable without MFA", "distinct actions per principal, summed");
+    card(summary.protected_actions ? "good" : "", summary.protected_actions, "sensitive actions only with MFA");
+    if (summary.unreadable) card("bad", summary.unreadable, "could not be read");
+  } else {
+    card("", summary.subjects.size(), summary.subjects.size() == 1 ? "file checked" : "files checked");
+    card(summary.unreadable ? "bad" : "", summary.unreadable, "could not be read");
+  }
   card(findings ? "bad" : "good", findings, findings == 1 ? "finding" : "findings",
        breakdown(summary.tally) + suppressed_note(summary.suppressed));
   card(summary.protected_rows ? "good" : "", summary.protected_rows, "sensitive action patterns protected by MFA");
@@ -156,14 +168,23 @@ void write_summary(const Summary& summary, std::ostream& out) {
 
 std::string subject_anchor(size_t index) { return fmt::format("subject-{}", index + 1); }
 
+// A principal by type, name and ARN; a file by its path.
+std::string subject_title(const Subject& subject) {
+  if (const PrincipalStatus* principal = subject.principal) {
+    return fmt::format(R"({} <code>{}</code> <code class="arn">{}</code>)", h(principal->type), h(principal->name),
+                       h(principal->arn));
+  }
+  return "<code>" + h(subject.name) + "</code>";
+}
+
 void write_contents(const Summary& summary, std::ostream& out) {
   out << "<nav>\n<h2>Contents</h2>\n<ol class=\"toc\">\n";
   for (size_t i = 0; i < summary.subjects.size(); ++i) {
     const Subject& subject = summary.subjects[i];
     if (subject.clean()) continue;
     std::string state = subject.unreadable() ? "could not be read" : counted(subject.findings.size(), "finding");
-    out << fmt::format(R"(<li><a href="#{}"><code>{}</code></a> <span class="muted">{}</span></li>)", subject_anchor(i),
-                       h(subject.name), state)
+    out << fmt::format(R"(<li><a href="#{}">{}</a> <span class="muted">{}</span></li>)", subject_anchor(i),
+                       subject_title(subject), state)
         << "\n";
   }
   out << "</ol>\n</nav>\n";
@@ -200,9 +221,7 @@ void write_finding(const Subject& subject, const Finding& finding, std::string_v
   std::string_view severity = severity_name(finding.severity);
   std::string where = h(position(finding.loc));
   if (!finding.sid.empty()) where += ", statement <code>" + h(finding.sid) + "</code>";
-  if (!finding.context.empty() && finding.context != subject.name) {
-    where += ", in <code>" + h(finding.context) + "</code>";
-  }
+  if (auto in = where_in(subject, finding); !in.empty()) where += ", in <code>" + h(in) + "</code>";
   out << fmt::format(
              R"(<li class="finding {0}"><p><span class="sev {0}">{0}</span> {1} <span class="where">{2}</span></p>)",
              severity, rule_link(finding.rule), where)
@@ -214,8 +233,11 @@ void write_finding(const Subject& subject, const Finding& finding, std::string_v
 }
 
 void write_subject(const Subject& subject, size_t index, std::ostream& out) {
-  out << fmt::format(R"(<section class="subject" id="{}">)", subject_anchor(index)) << "\n<h2><code>" << h(subject.name)
-      << "</code></h2>\n";
+  out << fmt::format(R"(<section class="subject" id="{}">)", subject_anchor(index)) << "\n<h2>" << subject_title(subject)
+      << "</h2>\n";
+  if (subject.principal && !subject.principal->permissions_boundary.empty()) {
+    out << "<p>Permissions boundary: <code>" << h(subject.principal->permissions_boundary) << "</code></p>\n";
+  }
   if (subject.unreadable()) {
     out << "<p class=\"no\">Could not be read (" << h(position(subject.status->error_loc))
         << "): " << h(*subject.status->error) << "</p>\n";
@@ -238,7 +260,17 @@ void write_subject(const Subject& subject, size_t index, std::ostream& out) {
   out << "</section>\n";
 }
 
+// Every principal is listed: one with nothing to show gets its line here.
+void write_clean_principals(const Summary& summary, std::ostream& out) {
+  std::string items;
+  for (const auto& subject : summary.subjects) {
+    if (subject.clean() && subject.principal) items += "<li>" + subject_title(subject) + "</li>\n";
+  }
+  if (!items.empty()) out << "<section id=\"clean\">\n<h2>Without findings</h2>\n<ul>\n" << items << "</ul>\n</section>\n";
+}
+
 void write_clean(const Summary& summary, std::ostream& out) {
+  if (summary.kind == SubjectKind::Principal) return write_clean_principals(summary, out);
   std::string names;
   for (const auto& subject : summary.subjects) {
     if (subject.clean()) names += (names.empty() ? "" : ", ") + ("<code>" + h(subject.name) + "</code>");

@@ -1,8 +1,11 @@
 #include "report/report.h"
+#include "report/summary.h"
 
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 
+#include <cstdint>
+#include <limits>
 #include <ostream>
 
 namespace mfalint::report {
@@ -52,6 +55,92 @@ void write_finding(Writer& w, const Finding& f) {
   w.EndObject();
 }
 
+void write_suppressed(Writer& w, const Suppressed& suppressed) {
+  w.StartObject();
+  write_finding_fields(w, suppressed.finding);
+  string_field(w, "reason", suppressed.reason);
+  w.EndObject();
+}
+
+void write_row(Writer& w, const MfaRow& row) {
+  w.StartObject();
+  string_field(w, "where", row.context);
+  string_field(w, "actions", row.actions);
+  string_field(w, "resource", row.resource);
+  string_field(w, "long_term_keys", row.long_term_keys);
+  string_field(w, "session_without_mfa", row.session_without_mfa);
+  string_field(w, "mfa_window", row.mfa_window);
+  w.Key("mfa_ages");
+  w.StartArray();
+  for (const auto& [from, to] : row.mfa_ages) {
+    w.StartArray();
+    w.Int64(from);
+    if (to == std::numeric_limits<int64_t>::max()) {
+      w.Null();  // unbounded
+    } else {
+      w.Int64(to);
+    }
+    w.EndArray();
+  }
+  w.EndArray();
+  w.Key("protected");
+  w.Bool(row.is_protected);
+  w.EndObject();
+}
+
+void write_principal(Writer& w, const Subject& subject) {
+  const PrincipalStatus& principal = *subject.principal;
+  w.StartObject();
+  string_field(w, "type", principal.type);
+  string_field(w, "name", principal.name);
+  string_field(w, "arn", principal.arn);
+  w.Key("policies");
+  w.Uint64(principal.policies);
+  if (!principal.permissions_boundary.empty()) string_field(w, "permissions_boundary", principal.permissions_boundary);
+  w.Key("unprotected_sensitive_actions");
+  w.Uint64(principal.unprotected_sensitive_actions);
+  w.Key("protected_sensitive_actions");
+  w.Uint64(principal.protected_sensitive_actions);
+  w.Key("findings");
+  w.StartArray();
+  for (const Finding* finding : subject.findings) write_finding(w, *finding);
+  w.EndArray();
+  w.Key("suppressed");
+  w.StartArray();
+  for (const Suppressed* suppressed : subject.suppressed) write_suppressed(w, *suppressed);
+  w.EndArray();
+  w.Key("mfa_table");
+  w.StartArray();
+  for (const MfaRow* row : subject.rows) write_row(w, *row);
+  w.EndArray();
+  w.EndObject();
+}
+
+// An account audit: the findings go with their principals; the top-level lists keep only what
+// belongs to none (why the dump could not be read).
+void write_principals(Writer& w, const Summary& summary) {
+  w.Key("principals");
+  w.StartArray();
+  for (const auto& subject : summary.subjects) {
+    if (subject.principal) write_principal(w, subject);
+  }
+  w.EndArray();
+  w.Key("findings");
+  w.StartArray();
+  for (const auto& subject : summary.subjects) {
+    if (subject.principal) continue;
+    for (const Finding* finding : subject.findings) write_finding(w, *finding);
+  }
+  w.EndArray();
+  w.Key("suppressed");
+  w.StartArray();
+  for (const auto& subject : summary.subjects) {
+    if (subject.principal) continue;
+    for (const Suppressed* suppressed : subject.suppressed) write_suppressed(w, *suppressed);
+  }
+  w.EndArray();
+}
+
 void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
   rapidjson::OStreamWrapper stream(out);
   Writer w(stream);
@@ -82,19 +171,20 @@ void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
     w.EndObject();
   }
   w.EndArray();
-  w.Key("findings");
-  w.StartArray();
-  for (const auto& finding : report.findings) write_finding(w, finding);
-  w.EndArray();
-  w.Key("suppressed");
-  w.StartArray();
-  for (const auto& suppressed : report.suppressed) {
-    w.StartObject();
-    write_finding_fields(w, suppressed.finding);
-    string_field(w, "reason", suppressed.reason);
-    w.EndObject();
+  bool audit = report.subject_kind == SubjectKind::Principal;
+  Summary summary = audit ? summarize(report) : Summary{};
+  if (audit) {
+    write_principals(w, summary);
+  } else {
+    w.Key("findings");
+    w.StartArray();
+    for (const auto& finding : report.findings) write_finding(w, finding);
+    w.EndArray();
+    w.Key("suppressed");
+    w.StartArray();
+    for (const auto& suppressed : report.suppressed) write_suppressed(w, suppressed);
+    w.EndArray();
   }
-  w.EndArray();
   Tally counts = tally(report.findings);
   w.Key("summary");
   w.StartObject();
@@ -104,6 +194,12 @@ void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
   w.Uint64(counts.warnings);
   w.Key("notes");
   w.Uint64(counts.notes);
+  if (audit) {
+    w.Key("principals");
+    w.Uint64(report.principals.size());
+    w.Key("principals_with_unprotected_sensitive_actions");
+    w.Uint64(summary.exposed_principals);
+  }
   w.EndObject();
   w.EndObject();
   out << "\n";

@@ -1,7 +1,8 @@
-// JUnit XML for CI systems that show test results (GitLab, Jenkins, Azure Pipelines): each file is
-// a test case that fails once per finding. A file that could not be read is a test case in error:
-// it was not checked, so its findings (the read error itself) go in the <error> text, not as
-// failures. Suppressed findings, with their reasons, go in the test case's <system-out>.
+// JUnit XML for CI systems that show test results (GitLab, Jenkins, Azure Pipelines): each file (or
+// principal, in an account audit) is a test case that fails once per finding. A file that could not
+// be read is a test case in error: it was not checked, so its findings (the read error itself) go in
+// the <error> text, not as failures. Suppressed findings, with their reasons, go in the test case's
+// <system-out>.
 #include "report/escape.h"
 #include "report/report.h"
 #include "report/summary.h"
@@ -35,7 +36,8 @@ void write_junit(const Report& report, const ReportOptions&, std::ostream& out) 
       fmt::format(R"(tests="{}" failures="{}" errors="{}")", summary.subjects.size(), failed, summary.unreadable);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<testsuites name=\"mfalint\" " << counts << ">\n"
-      << "  <testsuite name=\"mfalint check\" " << counts << " skipped=\"0\">\n";
+      << "  <testsuite name=\"mfalint " << (summary.kind == SubjectKind::Principal ? "audit" : "check") << "\" "
+      << counts << " skipped=\"0\">\n";
   for (const auto& subject : summary.subjects) {
     out << "    <testcase classname=\"mfalint\" name=\"" << attribute(subject.name) << "\"";
     if (!subject.unreadable() && subject.findings.empty() && subject.suppressed.empty()) {

@@ -57,10 +57,18 @@ std::string rule_link(std::string_view rule, Place place = Place::Prose) {
 }
 
 void write_summary(const Summary& summary, std::ostream& out) {
-  out << "## Summary\n\n"
-      << fmt::format("- **{}** checked, **{}** could not be read\n", counted(summary.subjects.size(), "file"),
-                     summary.unreadable)
-      << fmt::format("- **{}**: {}{}\n",
+  out << "## Summary\n\n";
+  if (summary.kind == SubjectKind::Principal) {
+    if (summary.unreadable) out << "- The account's authorization details could **not** be read\n";
+    out << fmt::format("- **{}** judged, **{}** reach sensitive actions without MFA\n",
+                       counted(summary.subjects.size() - summary.unreadable, "principal"), summary.exposed_principals)
+        << fmt::format("- Sensitive actions, counted per principal: **{}** reachable without MFA, **{}** only with MFA\n",
+                       summary.unprotected_actions, summary.protected_actions);
+  } else {
+    out << fmt::format("- **{}** checked, **{}** could not be read\n", counted(summary.subjects.size(), "file"),
+                       summary.unreadable);
+  }
+  out << fmt::format("- **{}**: {}{}\n",
                      counted(summary.tally.errors + summary.tally.warnings + summary.tally.notes, "finding"),
                      breakdown(summary.tally), suppressed_note(summary.suppressed))
       << fmt::format("- MFA table: **{}** sensitive action patterns protected by MFA, **{}** reachable without MFA\n\n",
@@ -91,7 +99,7 @@ void write_mfa_table(const Subject& subject, std::ostream& out) {
 std::string finding_item(const Subject& subject, const Finding& finding, size_t number) {
   std::string where = position(finding.loc);
   if (!finding.sid.empty()) where += ", statement " + md_code(finding.sid);
-  if (!finding.context.empty() && finding.context != subject.name) where += ", in " + md_code(finding.context);
+  if (auto in = where_in(subject, finding); !in.empty()) where += ", in " + md_code(in);
   // A backslash at the end of a line is a hard line break (CommonMark).
   return fmt::format("{}. **{}** {} · {}\\\n   {}\n", number, severity_name(finding.severity), rule_link(finding.rule),
                      where, md_text(finding.message));
@@ -117,8 +125,20 @@ void write_suppressed(const Subject& subject, std::ostream& out) {
   out << "\n";
 }
 
+// A principal by type, name and ARN: "user `alice` · `arn:aws:iam::111122223333:user/alice`".
+std::string principal_heading(const PrincipalStatus& principal) {
+  return fmt::format("{} {} · {}", md_text(principal.type), md_code(principal.name), md_code(principal.arn));
+}
+
 void write_subject(const Subject& subject, std::ostream& out) {
-  out << "## " << md_code(subject.name) << "\n\n";
+  if (const PrincipalStatus* principal = subject.principal) {
+    out << "## " << principal_heading(*principal) << "\n\n";
+    if (!principal->permissions_boundary.empty()) {
+      out << "Permissions boundary: " << md_code(principal->permissions_boundary) << ".\n\n";
+    }
+  } else {
+    out << "## " << md_code(subject.name) << "\n\n";
+  }
   if (subject.unreadable()) {
     out << fmt::format("Could not be read ({}): {}\n\n", position(subject.status->error_loc),
                        md_text(*subject.status->error));
@@ -130,7 +150,17 @@ void write_subject(const Subject& subject, std::ostream& out) {
   if (!subject.suppressed.empty()) write_suppressed(subject, out);
 }
 
+// Every principal is listed: one with nothing to show gets its line here.
+void write_clean_principals(const Summary& summary, std::ostream& out) {
+  std::string lines;
+  for (const auto& subject : summary.subjects) {
+    if (subject.clean() && subject.principal) lines += "- " + principal_heading(*subject.principal) + "\n";
+  }
+  if (!lines.empty()) out << "## Without findings\n\n" << lines << "\n";
+}
+
 void write_clean(const Summary& summary, std::ostream& out) {
+  if (summary.kind == SubjectKind::Principal) return write_clean_principals(summary, out);
   std::string names;
   size_t count = 0;
   for (const auto& subject : summary.subjects) {

@@ -1,9 +1,11 @@
 #pragma once
-// What a run found, for every reporter: the files it read (and which it could not) and the findings.
+// What a run found, for every reporter: the files it read (and which it could not), or in an account
+// audit the principals it judged, and the findings.
 // A new output format is one new file with a `Reporter` and one line in reporters.cpp.
 
 #include "core/finding.h"
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <span>
@@ -40,8 +42,27 @@ struct Suppressed {
   std::string reason;
 };
 
+// What a report is about, one section each: the files checked, or the principals of an account audit.
+enum class SubjectKind : uint8_t { File, Principal };
+
+// A principal judged in an account audit (`mfalint audit`): one policy set.
+struct PrincipalStatus {
+  // "user/alice": how its findings' context (summary.h: principal_context) and its MFA rows' subject name it.
+  std::string subject;
+  std::string type;  // "user", "group", "role"
+  std::string name;
+  std::string arn;
+  size_t policies = 0;  // identity policies judged together (a user's groups' included)
+  std::string permissions_boundary;  // the boundary's ARN; empty when it has none
+  // Distinct sensitive actions reachable without MFA, and reachable only with MFA.
+  size_t unprotected_sensitive_actions = 0;
+  size_t protected_sensitive_actions = 0;
+};
+
 struct Report {
-  std::vector<FileStatus> files;  // files read; in an account audit, the principals judged
+  SubjectKind subject_kind = SubjectKind::File;
+  std::vector<FileStatus> files;  // files read; in an account audit, the dump
+  std::vector<PrincipalStatus> principals;  // in an account audit, every principal judged, in dump order
   Findings findings;
   std::vector<MfaRow> mfa_rows;
   std::vector<Suppressed> suppressed;  // not in `findings`, and not counted for the exit status
@@ -49,6 +70,7 @@ struct Report {
 
 struct ReportOptions {
   bool color = false;
+  bool explain = false;  // text: each file's MFA table after its findings (the audit formats always have it)
 };
 
 struct Reporter {

@@ -12,6 +12,8 @@
 namespace mfalint::report {
 namespace {
 
+constexpr std::string_view kContextSeparator = ": ";  // IAM names hold no spaces
+
 class SubjectIndex {
  public:
   explicit SubjectIndex(std::vector<Subject>& subjects) : subjects_(subjects) {}
@@ -35,16 +37,32 @@ class SubjectIndex {
 
 Summary summarize(const Report& report) {
   Summary summary;
-  summary.subjects.reserve(report.files.size());
+  summary.kind = report.subject_kind;
+  bool audit = report.subject_kind == SubjectKind::Principal;
+  summary.subjects.reserve(report.files.size() + report.principals.size());
   SubjectIndex subjects(summary.subjects);
   for (const auto& file : report.files) {
+    if (audit && !file.error) continue;  // a dump that was read is no section: its principals are
     subjects.at(file.path).status = &file;
     summary.unreadable += file.error ? 1 : 0;
   }
+  for (const auto& principal : report.principals) {
+    subjects.at(principal.subject).principal = &principal;
+    summary.exposed_principals += principal.unprotected_sensitive_actions ? 1 : 0;
+    summary.unprotected_actions += principal.unprotected_sensitive_actions;
+    summary.protected_actions += principal.protected_sensitive_actions;
+  }
 
-  // In an account audit the subjects are principals: a finding's file is then the dump, and its
-  // context names the principal.
+  // In an account audit a finding's file is the dump, and its context starts with the principal.
   auto subject_of = [&](const Finding& finding) -> Subject& {
+    if (audit) {
+      std::string_view context = finding.context;
+      for (size_t at = context.find(kContextSeparator); at != std::string_view::npos;
+           at = context.find(kContextSeparator, at + 1)) {
+        std::string principal(context.substr(0, at));
+        if (subjects.has(principal)) return subjects.at(principal);
+      }
+    }
     bool by_context = !subjects.has(finding.file()) && subjects.has(finding.context);
     return subjects.at(by_context ? finding.context : finding.file());
   };
@@ -104,9 +122,33 @@ std::string suppressed_note(size_t suppressed) {
 std::string subject_line(const Subject& subject) {
   std::string line = fmt::format("{} ({}){}", counted(subject.findings.size(), "finding"), breakdown(subject.tally),
                                  suppressed_note(subject.suppressed.size()));
-  if (subject.rows.empty()) return line;
-  return line + fmt::format("; {} of {} sensitive action patterns reachable without MFA", subject.unprotected_rows,
-                            subject.rows.size());
+  if (!subject.rows.empty()) {
+    line += fmt::format("; {} of {} sensitive action patterns reachable without MFA", subject.unprotected_rows,
+                        subject.rows.size());
+  }
+  if (const PrincipalStatus* principal = subject.principal) {
+    line += fmt::format("; {} reachable without MFA, {} only with MFA",
+                        counted(principal->unprotected_sensitive_actions, "sensitive action"),
+                        principal->protected_sensitive_actions);
+  }
+  return line;
+}
+
+std::string principal_context(std::string_view subject, std::string_view where) {
+  return where.empty() ? std::string(subject) : fmt::format("{}{}{}", subject, kContextSeparator, where);
+}
+
+std::string_view where_in(const Subject& subject, const Finding& finding) {
+  std::string_view context = finding.context;
+  if (context == subject.name) return {};
+  if (context.starts_with(subject.name) && context.substr(subject.name.size()).starts_with(kContextSeparator)) {
+    return context.substr(subject.name.size() + kContextSeparator.size());
+  }
+  return context;
+}
+
+std::string_view subject_noun(const Summary& summary) {
+  return summary.kind == SubjectKind::Principal ? "principal" : "file";
 }
 
 std::string rule_anchor(std::string_view rule) {

@@ -21,6 +21,7 @@ struct RuleCount {
 struct Subject {
   std::string name;
   const FileStatus* status = nullptr;  // null when only findings or MFA rows name the subject
+  const PrincipalStatus* principal = nullptr;  // set for a principal of an account audit
   std::vector<const Finding*> findings;
   std::vector<const MfaRow*> rows;
   std::vector<const Suppressed*> suppressed;
@@ -33,7 +34,8 @@ struct Subject {
 };
 
 struct Summary {
-  std::vector<Subject> subjects;  // in report order
+  SubjectKind kind = SubjectKind::File;
+  std::vector<Subject> subjects;  // in report order; in an account audit, the principals (and an unreadable dump)
   size_t unreadable = 0;
   size_t suppressed = 0;
   Tally tally;
@@ -41,9 +43,20 @@ struct Summary {
   std::vector<const rules::RuleDoc*> rule_docs;  // of the rules found or suppressed, by id: "how to fix"
   size_t protected_rows = 0;
   size_t unprotected_rows = 0;
+  // In an account audit: principals that reach a sensitive action without MFA, and the sum over
+  // principals of distinct sensitive actions reachable without MFA and only with MFA.
+  size_t exposed_principals = 0;
+  size_t unprotected_actions = 0;
+  size_t protected_actions = 0;
 };
 
 Summary summarize(const Report& report);
+
+// In an account audit a finding's context names its principal, then where in the principal's
+// policies: "user/alice: managed policy arn:aws:iam::aws:policy/ReadOnlyAccess".
+std::string principal_context(std::string_view subject, std::string_view where);
+// The finding's context as its subject's section shows it: without the subject's own name.
+std::string_view where_in(const Subject& subject, const Finding& finding);
 
 // Phrases both audit reports print.
 std::string counted(size_t count, std::string_view noun);  // "1 finding", "2 findings"
@@ -52,7 +65,9 @@ std::string position(const Location& loc);                 // "line 4, column 7"
 std::string suppressed_note(size_t suppressed);            // "; 2 more suppressed by the configuration", or ""
 // "3 findings (2 errors, 1 warning, 0 notes); 1 more suppressed by the configuration; 1 of 4
 // sensitive action patterns reachable without MFA"
+// A principal's line adds its sensitive actions: "; 2 sensitive actions reachable without MFA, 1 only with MFA".
 std::string subject_line(const Subject& subject);
+std::string_view subject_noun(const Summary& summary);  // "file", "principal"
 std::string rule_anchor(std::string_view rule);  // "rule-iam012": the id of the rule's how-to-fix section
 
 }  // namespace mfalint::report

@@ -82,19 +82,17 @@ TEST(MfaReach, OtherKeysAreAssumedSatisfiableForAllowAndEscapableForDeny) {
   EXPECT_EQ(deny.assumed_keys, std::vector<std::string>{"aws:RequestedRegion"});
 }
 
-bool region_is_eu(const model::ConditionBlock&, const model::ConditionEntry& entry, const std::vector<std::string>& values) {
-  return entry.values.at(0).text == values.at(0);
-}
-
 TEST(MfaReach, FixedKeysAreEvaluated) {
   Assumptions assumptions;
   assumptions.fixed["aws:requestedregion"] = {"eu-west-1"};
   auto file = testing::load(testing::policy_with(R"({"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {
       "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}, "StringEquals": {"aws:RequestedRegion": "eu-west-1"}}})"));
   const auto& statement = file.policies[0].statements[0];
-  auto deny = condition_reach(statement, model::Effect::Deny, assumptions, region_is_eu);
+  auto deny = condition_reach(statement, model::Effect::Deny, assumptions);
   EXPECT_EQ(story(deny), "LT NoMFA []");
   EXPECT_TRUE(deny.assumed_keys.empty());
+  assumptions.fixed["aws:requestedregion"] = {"us-east-1"};  // a request there escapes the Deny
+  EXPECT_FALSE(condition_reach(statement, model::Effect::Deny, assumptions).any());
 }
 
 }  // namespace

@@ -120,6 +120,15 @@ TEST(Cli, SamplesGiveExactlyTheirDocumentedFindings) {
   EXPECT_EQ(actual, testing::read_all(MFALINT_SOURCE_DIR "/samples/expected-findings.txt"));
 }
 
+// samples/README.md: the long MFA window is fine by default and MFA008 with a maximum MFA age.
+TEST(Cli, LongWindowSampleFiresMfa008WithAMaximumAge) {
+  EXPECT_EQ(run_mfalint("check samples/long-mfa-window.json").status, 0);
+  auto run = run_mfalint("check --max-mfa-age 3600 samples/long-mfa-window.json");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.out, HasSubstr("samples/long-mfa-window.json:7:17: warning: "));
+  EXPECT_THAT(run.out, HasSubstr("[MFA008]"));
+}
+
 TEST(Cli, ManagedPolicyCorpusEveryFileAnalyzedBothEmptyFilesNamed) {
   std::string corpus = MFALINT_SHARED_DIR "/corpus/aws-managed-policies";
   if (!std::filesystem::is_directory(corpus)) {

@@ -1,0 +1,83 @@
+#include "analysis/audit.h"
+
+#include "checks/check.h"
+#include "report/summary.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <deque>
+#include <tuple>
+
+namespace mfalint::analysis {
+namespace {
+
+// The principal's own copies of its policies, each named as the principal comes by it, so that a
+// managed policy attached to many principals gives each its own findings.
+class PolicySet {
+ public:
+  PolicySet(const input::AccountDump& dump, Findings& findings) : dump_(dump), findings_(findings) {}
+
+  void add(const input::PolicyRef& ref, model::PolicyKind kind, std::vector<const model::Policy*>& into) {
+    const input::DumpPolicy& document = dump_.documents[ref.document];
+    for (const auto& finding : document.findings) {
+      findings_.push_back(finding);
+      findings_.back().context = ref.via;
+    }
+    if (!document.policy) return;
+    model::Policy& policy = copies_.emplace_back(*document.policy);
+    policy.context = ref.via;
+    policy.kind = kind;
+    checks::run_checks(policy, findings_);
+    into.push_back(&policy);
+  }
+
+ private:
+  const input::AccountDump& dump_;
+  Findings& findings_;
+  std::deque<model::Policy> copies_;  // stable addresses for the pointers handed out
+};
+
+void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& principal,
+                   const catalog::Sensitivity& sensitivity, const MfaOptions& options, report::Report& report) {
+  std::string type(input::principal_type_name(principal.type));
+  std::string subject = fmt::format("{}/{}", type, principal.name);
+  Findings findings;
+  PolicySet set(dump, findings);
+  std::vector<const model::Policy*> identity, boundary, trust;
+  for (const auto& ref : principal.identity) set.add(ref, model::PolicyKind::Identity, identity);
+  if (principal.boundary) set.add(*principal.boundary, model::PolicyKind::Boundary, boundary);
+  if (principal.trust) set.add(*principal.trust, model::PolicyKind::Trust, trust);  // MFA010 judges it
+
+  auto mfa = analyze_mfa(identity, sensitivity, options, boundary);
+  for (auto& row : mfa.rows) {
+    row.subject = subject;
+    report.mfa_rows.push_back(std::move(row));
+  }
+  findings.insert(findings.end(), mfa.findings.begin(), mfa.findings.end());
+  findings.insert(findings.end(), principal.notes.begin(), principal.notes.end());
+  for (auto& finding : findings) finding.context = report::principal_context(subject, finding.context);
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.loc.line, a.loc.column, a.rule) < std::tie(b.loc.line, b.loc.column, b.rule);
+  });
+  report.findings.insert(report.findings.end(), findings.begin(), findings.end());
+
+  report.principals.push_back(report::PrincipalStatus{subject, type, principal.name, principal.arn, identity.size(),
+                                                      principal.boundary_arn, mfa.unprotected_actions.size(),
+                                                      mfa.protected_actions.size()});
+}
+
+}  // namespace
+
+report::Report audit_account(const input::AccountDump& dump, const catalog::Sensitivity& sensitivity,
+                             const MfaOptions& options) {
+  report::Report report;
+  report.subject_kind = report::SubjectKind::Principal;
+  const input::LoadedFile& file = dump.file;
+  report.files.push_back(report::FileStatus{file.path, file.error, file.error_loc});
+  report.findings = file.findings;  // the reason the dump could not be read, if it could not
+  for (const auto& principal : dump.principals) add_principal(dump, principal, sensitivity, options, report);
+  return report;
+}
+
+}  // namespace mfalint::analysis

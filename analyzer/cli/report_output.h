@@ -1,0 +1,41 @@
+#pragma once
+// What `check` and `audit` share around their analysis: the project config they read, the flags
+// that tune the MFA analysis, the report they write, and the exit status the report earns.
+
+#include "analysis/check_files.h"
+#include "analysis/config.h"
+#include "report/report.h"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mfalint::cli {
+
+// --config FILE, or the nearest .mfalint.yaml (named relative to here, for messages), or none.
+// Throws ConfigError.
+analysis::Config read_config(const std::string& path);
+
+struct AnalysisFlags {
+  std::vector<std::string> assume;         // KEY=VALUE
+  std::optional<std::string> max_mfa_age;  // none: the config's, if any
+};
+
+// --assume and --max-mfa-age on `app`.
+void add_analysis_flags(CLI::App& app, AnalysisFlags& flags);
+
+// The MFA analysis as the flags and the config ask for it, the flags winning; nullopt after
+// saying which flag is wrong. Prints the config's warnings.
+std::optional<analysis::CheckFilesOptions> analysis_options(const AnalysisFlags& flags, const analysis::Config& config);
+
+// Writes `report` with `reporter` to `output`, or to standard output (in colour on a terminal,
+// unless NO_COLOR) when `output` is empty. False, having said why, when `output` cannot be written.
+bool write_report(const report::Report& report, const report::Reporter& reporter, const std::string& output,
+                  report::ReportOptions style = {});
+
+// 2 when an input could not be read, 1 when a finding is at or above `fail_on` ("never": none is), else 0.
+int exit_status(const report::Report& report, const std::string& fail_on);
+
+}  // namespace mfalint::cli

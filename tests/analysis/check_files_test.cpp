@@ -1,0 +1,98 @@
+// check_files with options: the sensitivity and MFA options reach the analysis, and the report
+// does not depend on how many files are checked at once.
+#include "analysis/check_files.h"
+#include "eval/condition.h"
+#include "report/report.h"
+#include "support/test_support.h"
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace mfalint::analysis {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+struct TempDir {
+  fs::path path = fs::temp_directory_path() / ("mfalint-check-files-" + std::to_string(getpid()) + "-" +
+                                               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  TempDir() { fs::create_directories(path); }
+  ~TempDir() { fs::remove_all(path); }
+  std::string write(const std::string& name, const std::string& text) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name) << text;
+    return (path / name).string();
+  }
+};
+
+std::string as_json(const report::Report& report) {
+  std::ostringstream out;
+  report::find_reporter("json")->write(report, {}, out);
+  return out.str();
+}
+
+std::vector<std::string> mfa001_errors(const report::Report& report) {
+  std::vector<std::string> messages;
+  for (const auto& finding : report.findings) {
+    if (finding.rule == "MFA001" && finding.severity != Severity::Note) messages.push_back(finding.message);
+  }
+  return messages;
+}
+
+TEST(CheckFiles, UsesTheGivenSensitivity) {
+  TempDir dir;
+  auto path = dir.write("p.json", testing::policy_with(R"({"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"})"));
+  CheckFilesOptions options;
+  EXPECT_TRUE(mfa001_errors(check_files({path}, options)).empty());
+  EXPECT_EQ(options.sensitivity.add(catalog::ActionSet::Sensitive, "s3:ListBucket"), 1u);
+  EXPECT_THAT(mfa001_errors(check_files({path}, options)),
+              ElementsAre(HasSubstr("s3:ListBucket (1 sensitive action: s3:ListBucket) allowed without MFA")));
+}
+
+TEST(CheckFiles, FixedKeysAreEvaluatedAndSaidSo) {
+  TempDir dir;
+  auto path = dir.write("p.json", testing::policy_with(R"({"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "*",
+      "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}},
+      {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpc": "vpc-1"}}})"));
+  CheckFilesOptions options;
+  options.mfa.assumptions.fixed["aws:requestedregion"] = {"us-east-1"};
+  options.mfa.assumptions.fixed["aws:sourcevpc"] = {"vpc-2"};
+  options.mfa.assumptions.fixed["aws:sourceip"] = {"10.0.0.1"};  // in no condition: not mentioned
+  EXPECT_THAT(mfa001_errors(check_files({path}, options)),
+              ElementsAre(HasSubstr("allowed without MFA to long-term access keys and sessions without MFA; evaluated "
+                                    "with aws:RequestedRegion fixed to us-east-1, aws:SourceVpc fixed to vpc-2 by --assume")));
+  options.mfa.assumptions.fixed["aws:sourcevpc"] = {"vpc-1"};  // now the Deny applies
+  EXPECT_TRUE(mfa001_errors(check_files({path}, options)).empty());
+}
+
+TEST(CheckFiles, TheReportIsTheSameForAnyNumberOfJobs) {
+  TempDir dir;
+  for (int i = 0; i < 40; ++i) {
+    std::string mfa = i % 3 ? "" : R"(, "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}})";
+    std::string statement =
+        fmt::format(R"({{"Effect": "Allow", "Action": "s3:Put*", "Resource": "arn:aws:s3:::b{}/*"{}}})", i, mfa);
+    dir.write(fmt::format("d{}/p{:02}.json", i % 3, i), i % 7 == 6 ? "not json" : testing::policy_with(statement));
+  }
+  CheckFilesOptions options;
+  options.mfa.max_mfa_age = 60;
+  auto sequential = check_files({dir.path.string(), (dir.path / "missing.json").string()}, options);
+  ASSERT_EQ(sequential.files.size(), 41u);
+  EXPECT_EQ(sequential.files.front().path, (dir.path / "missing.json").string());  // unreadable paths come first
+  EXPECT_EQ(sequential.mfa_rows.size(), 35u);  // one per readable file
+  for (unsigned jobs : {2u, 4u, 16u}) {
+    options.jobs = jobs;
+    EXPECT_EQ(as_json(check_files({dir.path.string(), (dir.path / "missing.json").string()}, options)),
+              as_json(sequential))
+        << jobs << " jobs";
+  }
+}
+
+}  // namespace
+}  // namespace mfalint::analysis

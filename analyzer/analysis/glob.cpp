@@ -1,5 +1,7 @@
 #include "analysis/glob.h"
 
+#include "catalog/text.h"
+
 #include <cctype>
 #include <set>
 #include <string>
@@ -30,6 +32,8 @@ States step(std::string_view pattern, const States& states, char c) {
   return next;
 }
 
+bool has_wildcard(std::string_view pattern) { return pattern.find_first_of("*?") != std::string_view::npos; }
+
 bool any(const States& states) {
   for (bool s : states) {
     if (s) return true;
@@ -39,35 +43,30 @@ bool any(const States& states) {
 
 }  // namespace
 
-bool glob_matches(std::string_view pattern, std::string_view text, bool ignore_case) {
-  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  auto same = [&](char a, char b) {
-    return ignore_case ? std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b))
-                       : a == b;
-  };
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || (pattern[p] != '*' && same(pattern[p], text[t])))) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 // Walks `inner` through `outer`'s automaton. A literal moves every state set; `?` and `*` in
 // `inner` stand for any character, so they branch over every character class `outer`
 // distinguishes (its literals, and one character it does not name). Inclusion holds when every
 // branch ends in an accepting state.
 bool glob_covers(std::string_view outer, std::string_view inner) {
+  // The usual cases, without building automata: every policy has them many times over.
+  if (outer == "*") return true;
+  if (!has_wildcard(inner)) return catalog::glob_matches(outer, inner, false);
+  if (!has_wildcard(outer)) return false;  // one string cannot hold all of a wildcard's strings
+  // Literal text at either end of `outer` must be at that end of every string of `inner`, so
+  // written there in `inner` too: compare and strip it, and most pairs are decided before the
+  // automaton (which is costly for patterns with several stars).
+  size_t lead = outer.find_first_of("*?");
+  std::string_view inner_lead = inner.substr(0, lead);
+  if (inner_lead.size() < lead || inner_lead != outer.substr(0, lead) || has_wildcard(inner_lead)) return false;
+  outer.remove_prefix(lead);
+  inner.remove_prefix(lead);
+  size_t tail = outer.size() - 1 - outer.find_last_of("*?");
+  if (inner.size() < tail) return false;
+  std::string_view inner_tail = inner.substr(inner.size() - tail);
+  if (inner_tail != outer.substr(outer.size() - tail) || has_wildcard(inner_tail)) return false;
+  outer.remove_suffix(tail);
+  inner.remove_suffix(tail);
+  if (outer.find_first_not_of('*') == std::string_view::npos) return true;
   std::string classes;
   for (char c : outer) {
     if (c != '*' && c != '?' && classes.find(c) == std::string::npos) classes.push_back(c);
@@ -113,6 +112,8 @@ bool glob_covers(std::string_view outer, std::string_view inner) {
 
 // Searches the product of both automata for a path that ends in both accepting states.
 bool globs_intersect(std::string_view a, std::string_view b) {
+  if (!has_wildcard(a)) return catalog::glob_matches(b, a, false);
+  if (!has_wildcard(b)) return catalog::glob_matches(a, b, false);
   std::set<std::pair<size_t, size_t>> seen;
   std::vector<std::pair<size_t, size_t>> work = {{0, 0}};
   while (!work.empty()) {

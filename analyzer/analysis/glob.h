@@ -1,12 +1,10 @@
 #pragma once
-// IAM's wildcards, `*` (any run of characters) and `?` (one character), on whole strings: matching
-// a string, and deciding exactly whether one pattern covers or meets another.
+// IAM's wildcards, `*` (any run of characters) and `?` (one character), between patterns: deciding
+// exactly whether one covers or meets another. Matching a string is catalog::glob_matches.
 
 #include <string_view>
 
 namespace mfalint::analysis {
-
-bool glob_matches(std::string_view pattern, std::string_view text, bool ignore_case = false);
 
 // Every string `inner` matches, `outer` matches too (case-sensitive, as resources are).
 bool glob_covers(std::string_view outer, std::string_view inner);

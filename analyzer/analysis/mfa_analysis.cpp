@@ -15,35 +15,57 @@ namespace {
 
 using catalog::ActionId;
 
-struct Judged {
-  const model::Policy* policy;
-  const model::Statement* statement;
-  std::vector<bool> actions;  // by ActionId: what Action/NotAction covers
-  Reach reach;
+// What Action/NotAction covers, for lookups by id and, ascending, for walking: an Action list
+// covers a few actions of thousands, and walking every id for every Allow was most of the cost.
+struct CoveredActions {
+  std::vector<bool> by_id;
+  std::vector<ActionId> ids;
 };
 
-std::vector<bool> covered_actions(const model::Statement& st) {
-  std::vector<bool> covered(catalog::action_count(), false);
+CoveredActions covered_actions(const model::Statement& st) {
+  CoveredActions covered{std::vector<bool>(catalog::action_count(), false), {}};
   const auto& list = st.action ? st.action : st.not_action;
   if (!list) return covered;
   std::vector<ActionId> matched;
   for (const auto& pattern : list->items) {
     catalog::match_actions(pattern.value, matched);
-    for (ActionId id : matched) covered[id] = true;
+    for (ActionId id : matched) {
+      if (!covered.by_id[id]) covered.ids.push_back(id);
+      covered.by_id[id] = true;
+    }
   }
-  if (st.not_action) covered.flip();
+  if (st.not_action) {
+    covered.by_id.flip();
+    covered.ids.clear();
+    for (ActionId id = 0; id < covered.by_id.size(); ++id) {
+      if (covered.by_id[id]) covered.ids.push_back(id);
+    }
+  }
+  std::sort(covered.ids.begin(), covered.ids.end());
   return covered;
 }
 
-// Every resource of the Allow lies inside the Deny's resources, so no request escapes it by resource.
-bool deny_covers_resources(const model::Statement& deny, const model::Statement& allow) {
+struct Judged {
+  const model::Policy* policy;
+  const model::Statement* statement;
+  CoveredActions actions;
+  Reach reach;
+};
+
+// The resource patterns an Allow grants; "*" for NotResource, which grants nearly everything.
+std::vector<std::string> resource_targets(const model::Statement& allow) {
   std::vector<std::string> targets;
   if (allow.resource) {
     for (const auto& item : allow.resource->items) targets.push_back(item.value);
   } else {
     targets.push_back("*");
   }
-  for (const auto& target : targets) {
+  return targets;
+}
+
+// Every resource of the Allow lies inside the Deny's resources, so no request escapes it by resource.
+bool deny_covers_resources(const model::Statement& deny, const model::Statement& allow) {
+  for (const auto& target : resource_targets(allow)) {
     bool covered = false;
     if (deny.resource) {
       for (const auto& item : deny.resource->items) covered = covered || glob_covers(item.value, target);
@@ -59,13 +81,7 @@ bool deny_covers_resources(const model::Statement& deny, const model::Statement&
 // Some resource of the Allow is also a resource of the boundary Allow: a request for it passes both.
 // Meeting, not containment: a boundary that allows part of the Allow's resources lets that part through.
 bool boundary_meets_resources(const model::Statement& boundary, const model::Statement& allow) {
-  std::vector<std::string> targets;
-  if (allow.resource) {
-    for (const auto& item : allow.resource->items) targets.push_back(item.value);
-  } else {
-    targets.push_back("*");
-  }
-  for (const auto& target : targets) {
+  for (const auto& target : resource_targets(allow)) {
     if (boundary.resource) {
       for (const auto& item : boundary.resource->items) {
         if (globs_intersect(item.value, target)) return true;
@@ -83,7 +99,7 @@ bool boundary_meets_resources(const model::Statement& boundary, const model::Sta
 Reach boundary_reach(const std::vector<const Judged*>& boundary_allows, catalog::ActionId id) {
   Reach reach;
   for (const Judged* allow : boundary_allows) {
-    if (!allow->actions[id]) continue;
+    if (!allow->actions.by_id[id]) continue;
     reach.long_term_keys = reach.long_term_keys || allow->reach.long_term_keys;
     reach.session_without_mfa = reach.session_without_mfa || allow->reach.session_without_mfa;
     reach.mfa_ages = reach.mfa_ages.unite(allow->reach.mfa_ages);
@@ -134,6 +150,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
   for (const auto* boundary : boundaries) judge(boundary, boundary_allows);
   enum class Reached : uint8_t { No, WithMfaOnly, WithoutMfa };
   std::vector<Reached> reached(catalog::action_count(), Reached::No);
+  std::vector<ActionId> granted;  // the ids `reached` holds, in the order first granted
   std::vector<std::string> bootstrap_reached;
   const model::Policy* bootstrap_policy = nullptr;
   for (const auto& allow : allows) {
@@ -146,12 +163,12 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
     }
     // Actions with the same outcome share one finding: (long-term, no-MFA session, ages) -> names.
     std::map<std::tuple<bool, bool, std::string>, std::pair<AgeSet, std::vector<std::string>>> outcomes;
-    for (ActionId id = 0; id < allow.actions.size(); ++id) {
-      if (!allow.actions[id] || !sensitivity.is_sensitive(id)) continue;
+    for (ActionId id : allow.actions.ids) {
+      if (!sensitivity.is_sensitive(id)) continue;
       bool long_term = allow.reach.long_term_keys, no_mfa = allow.reach.session_without_mfa;
       AgeSet ages = allow.reach.mfa_ages;
       for (const Judged* deny : applicable) {
-        if (!deny->actions[id]) continue;
+        if (!deny->actions.by_id[id]) continue;
         long_term = long_term && !deny->reach.long_term_keys;
         no_mfa = no_mfa && !deny->reach.session_without_mfa;
         ages = ages.minus(deny->reach.mfa_ages);
@@ -171,6 +188,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         continue;
       }
       Reached& state = reached[id];
+      if (state == Reached::No) granted.push_back(id);
       state = long_term || no_mfa ? Reached::WithoutMfa : std::max(state, Reached::WithMfaOnly);
       auto& entry = outcomes[{long_term, no_mfa, ages.to_json()}];
       entry.first = ages;
@@ -194,9 +212,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       result.rows.push_back(row);
       const Location& at = st.action ? st.action->loc : st.not_action->loc;
       if (long_term || no_mfa) {
-        std::string who = long_term && no_mfa ? "long-term access keys and sessions without MFA"
-                          : long_term         ? "long-term access keys"
-                                              : "sessions without MFA";
+        std::string_view who = credentials_without_mfa(long_term, no_mfa);
         std::string message = fmt::format("{} ({} sensitive action{}: {}) allowed without MFA to {}", patterns_of(st),
                                           names.size(), names.size() == 1 ? "" : "s", list_names(names, 3), who);
         if (!allow.reach.assumed_keys.empty()) {
@@ -224,7 +240,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       }
     }
   }
-  for (ActionId id = 0; id < reached.size(); ++id) {
+  for (ActionId id : granted) {
     if (reached[id] == Reached::WithoutMfa) result.unprotected_actions.push_back(catalog::action_full_name(id));
     if (reached[id] == Reached::WithMfaOnly) result.protected_actions.push_back(catalog::action_full_name(id));
   }

@@ -55,6 +55,13 @@ std::string_view credential_name(Credential credential) {
   return "";
 }
 
+std::string_view credentials_without_mfa(bool long_term_keys, bool session_without_mfa) {
+  if (long_term_keys && session_without_mfa) return "long-term access keys and sessions without MFA";
+  if (long_term_keys) return "long-term access keys";
+  if (session_without_mfa) return "sessions without MFA";
+  return "";
+}
+
 bool is_mfa_age_key(std::string_view key) { return eval::equals_ignore_case(key, "aws:MultiFactorAuthAge"); }
 bool is_mfa_present_key(std::string_view key) { return eval::equals_ignore_case(key, "aws:MultiFactorAuthPresent"); }
 

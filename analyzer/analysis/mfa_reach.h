@@ -15,6 +15,9 @@ namespace mfalint::analysis {
 
 enum class Credential : uint8_t { LongTermKeys, SessionWithoutMfa, MfaSession };
 std::string_view credential_name(Credential credential);  // "long-term access keys", ...
+// Who gets in without MFA, for messages: "long-term access keys", "sessions without MFA", or
+// "long-term access keys and sessions without MFA"; empty when neither does.
+std::string_view credentials_without_mfa(bool long_term_keys, bool session_without_mfa);
 
 // Keys other than the MFA keys are unknown statically. An Allow's conditions on them are assumed
 // satisfiable by the requester and a Deny's escapable, unless the user fixes a key's values

@@ -1,6 +1,6 @@
 #include "analysis/path_glob.h"
 
-#include "analysis/glob.h"
+#include "catalog/text.h"
 
 #include <vector>
 
@@ -27,7 +27,7 @@ bool match_segments(const std::vector<std::string_view>& glob, const std::vector
     if (g < glob.size() && glob[g] == "**") {
       star = g++;
       mark = p;
-    } else if (g < glob.size() && glob_matches(glob[g], path[p])) {
+    } else if (g < glob.size() && catalog::glob_matches(glob[g], path[p], false)) {
       ++g;
       ++p;
     } else if (star != glob.size()) {

@@ -117,7 +117,7 @@ void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
     for (auto id = static_cast<ActionId>(first - kActions); id < range.last; ++id) {
       std::string_view name = action_name(id);
       if (compare_lower(name.substr(0, literal.size()), literal) != 0) break;
-      if (glob_matches(rest, name)) out.push_back(id);
+      if (glob_matches(rest, name, true)) out.push_back(id);
     }
     return;
   }
@@ -130,11 +130,11 @@ void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
     for (ActionId id = range.first; id < range.last; ++id) {
       full_name.resize(prefix_size);
       full_name += action_name(id);
-      if (glob_matches(pattern, full_name)) out.push_back(id);
+      if (glob_matches(pattern, full_name, true)) out.push_back(id);
     }
   }
 }
 
-bool action_pattern_matches(std::string_view pattern, std::string_view action) { return glob_matches(pattern, action); }
+bool action_pattern_matches(std::string_view pattern, std::string_view action) { return glob_matches(pattern, action, true); }
 
 }  // namespace mfalint::catalog

@@ -1,7 +1,9 @@
 #pragma once
-// ASCII case-insensitive comparison and IAM's wildcard matching, shared by the catalog's lookups.
+// ASCII case-insensitive comparison and IAM's wildcard matching: the one matcher for actions,
+// resources and condition values, here in the lowest module so that every other can use it.
 // AWS names are ASCII; other bytes compare as they are.
 
+#include <cstddef>
 #include <string_view>
 
 namespace mfalint::catalog {
@@ -11,8 +13,17 @@ constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<c
 // <0, 0, >0 as std::string_view::compare does, on the lower-case text.
 int compare_lower(std::string_view a, std::string_view b);
 
-// `*` matches any run (also none), `?` one character, the rest case-insensitively.
-bool glob_matches(std::string_view pattern, std::string_view text);
+// Whether two characters of a name are the same, ASCII case folded with `ignore_case`.
+constexpr bool same_char(char a, char b, bool ignore_case) {
+  return ignore_case ? lower_ascii(a) == lower_ascii(b) : a == b;
+}
+
+// The offset of the UTF-8 character after the one at `i`: wildcards count characters, not bytes.
+size_t next_character(std::string_view text, size_t i);
+
+// Whole-string match: `*` matches any run (also none), `?` one UTF-8 character, the rest exactly
+// or, with `ignore_case`, ASCII case-insensitively (actions).
+bool glob_matches(std::string_view pattern, std::string_view text, bool ignore_case);
 
 // A condition key template against a key as written: each `${...}` segment stands for one or
 // more characters (a tag key, an identifier), the rest matches case-insensitively.

@@ -1,4 +1,4 @@
-#include "analysis/glob.h"
+#include "catalog/text.h"
 #include "checks/mfa_keys.h"
 
 namespace mfalint::checks {
@@ -22,7 +22,7 @@ bool allows_assume_role(const model::Statement& st) {
   if (st.not_action) return true;  // NotAction in a trust policy covers sts:AssumeRole unless it names it
   if (!st.action) return false;
   for (const auto& action : st.action->items) {
-    if (analysis::glob_matches(action.value, "sts:AssumeRole", true)) return true;
+    if (catalog::glob_matches(action.value, "sts:AssumeRole", true)) return true;
   }
   return false;
 }
@@ -37,15 +37,13 @@ void check_mfa_trust_without_mfa(const model::Policy& policy, Findings& out) {
     if (st.not_action) {
       bool names_assume = false;
       for (const auto& action : st.not_action->items) {
-        names_assume = names_assume || analysis::glob_matches(action.value, "sts:AssumeRole", true);
+        names_assume = names_assume || catalog::glob_matches(action.value, "sts:AssumeRole", true);
       }
       if (names_assume) continue;
     }
     auto reach = analysis::condition_reach(st, Effect::Allow, {});
     if (!reach.long_term_keys && !reach.session_without_mfa) continue;
-    std::string who = reach.long_term_keys && reach.session_without_mfa ? "long-term access keys and sessions without MFA"
-                      : reach.long_term_keys                            ? "long-term access keys"
-                                                                        : "sessions without MFA";
+    std::string_view who = analysis::credentials_without_mfa(reach.long_term_keys, reach.session_without_mfa);
     Finding finding = make_finding(
         "MFA010", policy, st, st.principal->loc,
         fmt::format("AWS principals can assume this role with {}: the role's permissions are reachable without MFA",

@@ -18,10 +18,7 @@ namespace {
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
-  std::string output;
-  std::string fail_on = "warning";
-  std::string config;          // empty: the nearest .mfalint.yaml, if any
+  ReportFlags report;
   std::string baseline;
   std::string write_baseline;
   AnalysisFlags analysis;
@@ -45,11 +42,11 @@ void apply_baseline(const CheckOptions& options, const std::set<std::string>& ba
 }
 
 int run_check(const CheckOptions& options) {
-  const report::Reporter* reporter = report::find_reporter(options.format);
+  const report::Reporter* reporter = report::find_reporter(options.report.format);
   analysis::Config config;
   std::set<std::string> baseline;
   try {
-    config = read_config(options.config);
+    config = read_config(options.report.config);
     if (!options.baseline.empty()) baseline = analysis::load_baseline(options.baseline);
   } catch (const std::runtime_error& error) {  // ConfigError, BaselineError
     fmt::print(stderr, "mfalint: error: {}\n", error.what());
@@ -68,8 +65,8 @@ int run_check(const CheckOptions& options) {
   }
   report::ReportOptions style;
   style.explain = options.explain;
-  if (!write_report(report, *reporter, options.output, style)) return kExitError;
-  return exit_status(report, options.fail_on);
+  if (!write_report(report, *reporter, options.report.output, style)) return kExitError;
+  return exit_status(report, options.report.fail_on);
 }
 
 }  // namespace
@@ -77,15 +74,8 @@ int run_check(const CheckOptions& options) {
 Command add_check_command(CLI::App& root) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* app = root.add_subcommand("check", "Check IAM policy files for MFA gaps and grammar errors");
-  std::vector<std::string> formats;
-  for (const auto& reporter : report::all_reporters()) formats.emplace_back(reporter.format);
   app->add_option("paths", options->paths, "Policy files or directories (`-` reads standard input)")->required();
-  app->add_option("--format", options->format, "Output format")->check(CLI::IsMember(formats));
-  app->add_option("--output", options->output, "Write the report to FILE instead of standard output");
-  app->add_option("--fail-on", options->fail_on, "Exit 1 when a finding is at or above this severity")
-      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
-  app->add_option("--config", options->config,
-                  "Read this config instead of the nearest .mfalint.yaml above the working directory");
+  add_report_flags(*app, options->report);
   app->add_option("--baseline", options->baseline, "Report only findings that are not in this baseline file");
   app->add_option("--write-baseline", options->write_baseline,
                   "Write every finding to this baseline file and report none of them");

@@ -21,6 +21,17 @@ analysis::Config read_config(const std::string& path) {
   return found ? analysis::load_config(found->lexically_relative(cwd).string()) : analysis::Config{};
 }
 
+void add_report_flags(CLI::App& app, ReportFlags& flags) {
+  std::vector<std::string> formats;
+  for (const auto& reporter : report::all_reporters()) formats.emplace_back(reporter.format);
+  app.add_option("--format", flags.format, "Output format")->check(CLI::IsMember(formats));
+  app.add_option("--output", flags.output, "Write the report to FILE instead of standard output");
+  app.add_option("--fail-on", flags.fail_on, "Exit 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app.add_option("--config", flags.config,
+                 "Read this config instead of the nearest .mfalint.yaml above the working directory");
+}
+
 void add_analysis_flags(CLI::App& app, AnalysisFlags& flags) {
   app.add_option("--assume", flags.assume,
                  "Evaluate conditions on KEY as if requests carried VALUE (repeat a key for several values); "

@@ -18,6 +18,15 @@ namespace mfalint::cli {
 // Throws ConfigError.
 analysis::Config read_config(const std::string& path);
 
+// The report flags of `check` and `audit`: --format, --output, --fail-on, --config.
+struct ReportFlags {
+  std::string format = "text";
+  std::string output;              // empty: standard output
+  std::string fail_on = "warning";
+  std::string config;              // empty: the nearest .mfalint.yaml, if any
+};
+void add_report_flags(CLI::App& app, ReportFlags& flags);
+
 struct AnalysisFlags {
   std::vector<std::string> assume;         // KEY=VALUE
   std::optional<std::string> max_mfa_age;  // none: the config's, if any

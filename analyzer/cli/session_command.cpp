@@ -2,6 +2,7 @@
 // the AWS CLI and SDKs as a profile, credential_process JSON, shell exports, or a command's environment.
 
 #include "analysis/check_files.h"
+#include "analysis/mfa_reach.h"
 #include "analysis/session_windows.h"
 #include "cli/command.h"
 #include "session/aws_config.h"
@@ -145,9 +146,7 @@ void print_summary(std::FILE* out, const Obtained& obtained) {
 
 std::string without_mfa_kinds(const report::MfaRow& row) {
   const bool keys = row.long_term_keys == "Allowed", sessions = row.session_without_mfa == "Allowed";
-  return keys && sessions ? "long-term access keys and sessions without MFA"
-         : keys           ? "long-term access keys"
-                          : "sessions without MFA";
+  return std::string(analysis::credentials_without_mfa(keys, sessions));
 }
 
 // The row's file is named only when --check named a folder.

@@ -178,9 +178,9 @@ std::string ages_text(const analysis::AgeSet::Interval& ages) {
   return fmt::format("{}-{} s", ages.from, ages.to);
 }
 
-// "10 minutes", "2 hours", "90 s".
+// "10 minutes", "hour", "2 hours", "90 s": what follows "the first".
 std::string duration_text(int64_t seconds) {
-  auto unit = [](int64_t n, const char* name) { return fmt::format("{} {}{}", n, name, n == 1 ? "" : "s"); };
+  auto unit = [](int64_t n, const char* name) { return n == 1 ? std::string(name) : fmt::format("{} {}s", n, name); };
   if (seconds % 3600 == 0) return unit(seconds / 3600, "hour");
   if (seconds % 60 == 0) return unit(seconds / 60, "minute");
   return fmt::format("{} s", seconds);
@@ -203,9 +203,7 @@ std::string protected_text(const analysis::MfaMatrix& matrix) {
   bool long_term = matrix.long_term_keys == eval::Decision::Allowed;
   bool no_mfa = matrix.session_without_mfa == eval::Decision::Allowed;
   if (long_term || no_mfa) {
-    return fmt::format("no: allowed without MFA to {}", long_term && no_mfa ? "long-term access keys and sessions without MFA"
-                                                        : long_term         ? "long-term access keys"
-                                                                            : "sessions without MFA");
+    return fmt::format("no: allowed without MFA to {}", analysis::credentials_without_mfa(long_term, no_mfa));
   }
   return "no: not allowed even with MFA";
 }

@@ -1,5 +1,7 @@
 #include "eval/arn.h"
 
+#include "catalog/text.h"
+
 namespace mfalint::eval {
 
 std::optional<std::array<std::string_view, 6>> split_arn(std::string_view arn) {
@@ -43,7 +45,7 @@ Match resource_matches(std::string_view pattern, std::string_view resource, cons
   // Unresolvable variables make the entry fail whatever else matches: test them first.
   if (has_unresolved_variable((*want)[5], scope)) return Match::Invalid;
   for (size_t i = 0; i < 5; ++i) {
-    if (!glob_plain((*want)[i], (*have)[i], false)) return Match::No;
+    if (!catalog::glob_matches((*want)[i], (*have)[i], false)) return Match::No;
   }
   return glob_match((*want)[5], (*have)[5], scope, {});
 }

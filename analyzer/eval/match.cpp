@@ -1,18 +1,12 @@
 #include "eval/match.h"
 
+#include "catalog/text.h"
+
 namespace mfalint::eval {
 namespace {
 
-char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool same(char a, char b, bool ignore_case) { return ignore_case ? fold(a) == fold(b) : a == b; }
-
-// One UTF-8 character on from `i`: wildcards count characters, not bytes.
-size_t next_char(std::string_view text, size_t i) {
-  ++i;
-  while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
-  return i;
-}
+using catalog::next_character;
+using catalog::same_char;
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -76,39 +70,13 @@ bool has_unresolved_variable(std::string_view pattern, const Scope& scope) {
   return false;
 }
 
-bool glob_plain(std::string_view pattern, std::string_view text, bool ignore_case) {
-  size_t p = 0, t = 0;
-  size_t star_p = std::string_view::npos, star_t = 0;
-  while (true) {
-    if (p < pattern.size()) {
-      char c = pattern[p];
-      if (c == '*') {
-        star_p = ++p;
-        star_t = t;
-        continue;
-      }
-      if (t < text.size() && (c == '?' || same(c, text[t], ignore_case))) {
-        t = c == '?' ? next_char(text, t) : t + 1;
-        ++p;
-        continue;
-      }
-    } else if (t == text.size()) {
-      return true;
-    }
-    if (star_p == std::string_view::npos || star_t >= text.size()) return false;
-    star_t = next_char(text, star_t);
-    t = star_t;
-    p = star_p;
-  }
-}
-
 Match glob_match(std::string_view pattern, std::string_view text, const Scope& scope, GlobOptions options) {
   bool has_variables = scope.variables && pattern.find("${") != std::string_view::npos;
   if (!has_variables) {
-    if (options.wildcards) return glob_plain(pattern, text, options.ignore_case) ? Match::Yes : Match::No;
+    if (options.wildcards) return catalog::glob_matches(pattern, text, options.ignore_case) ? Match::Yes : Match::No;
     if (pattern.size() != text.size()) return Match::No;
     for (size_t i = 0; i < text.size(); ++i) {
-      if (!same(pattern[i], text[i], options.ignore_case)) return Match::No;
+      if (!same_char(pattern[i], text[i], options.ignore_case)) return Match::No;
     }
     return Match::Yes;
   }
@@ -125,13 +93,13 @@ Match glob_match(std::string_view pattern, std::string_view text, const Scope& s
       }
       if (token.kind == Token::Kind::One) {
         if (t < text.size()) {
-          t = next_char(text, t);
+          t = next_character(text, t);
           p = token.next;
           continue;
         }
       } else if (token.text.size() <= text.size() - t) {
         bool equal = true;
-        for (size_t i = 0; i < token.text.size() && equal; ++i) equal = same(token.text[i], text[t + i], options.ignore_case);
+        for (size_t i = 0; i < token.text.size() && equal; ++i) equal = same_char(token.text[i], text[t + i], options.ignore_case);
         if (equal) {
           t += token.text.size();
           p = token.next;
@@ -142,7 +110,7 @@ Match glob_match(std::string_view pattern, std::string_view text, const Scope& s
       return Match::Yes;
     }
     if (star_p == std::string_view::npos || star_t >= text.size()) return Match::No;
-    star_t = next_char(text, star_t);
+    star_t = next_character(text, star_t);
     t = star_t;
     p = star_p;
   }

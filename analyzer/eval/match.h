@@ -37,7 +37,5 @@ struct GlobOptions {
 // Whole-string match of `text` against `pattern`; `?` matches one UTF-8 character, `*` any run.
 Match glob_match(std::string_view pattern, std::string_view text, const Scope& scope, GlobOptions options);
 
-// The fast path for strings that hold no variables (actions): bool, no Scope.
-bool glob_plain(std::string_view pattern, std::string_view text, bool ignore_case);
 
 }  // namespace mfalint::eval

@@ -1,5 +1,6 @@
 #include "eval/statement.h"
 
+#include "catalog/text.h"
 #include "eval/arn.h"
 #include "eval/condition.h"
 
@@ -19,7 +20,7 @@ bool action_matches(std::string_view pattern, std::string_view action) {
       (action.empty() || fold(pattern[0]) != fold(action[0]))) {
     return false;
   }
-  return glob_plain(pattern, action, true);
+  return catalog::glob_matches(pattern, action, true);
 }
 
 bool statement_covers_action(const model::Statement& statement, std::string_view action) {

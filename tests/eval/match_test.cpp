@@ -1,3 +1,4 @@
+#include "catalog/text.h"
 #include "eval/match.h"
 
 #include <gtest/gtest.h>
@@ -6,22 +7,22 @@ namespace mfalint::eval {
 namespace {
 
 TEST(GlobPlain, WildcardsAndCase) {
-  EXPECT_TRUE(glob_plain("s3:Get*", "s3:GetObject", false));
-  EXPECT_TRUE(glob_plain("s3:get*", "S3:GETOBJECT", true));
-  EXPECT_FALSE(glob_plain("s3:get*", "s3:GetObject", false));
-  EXPECT_TRUE(glob_plain("s3:?etObject", "s3:GetObject", false));
-  EXPECT_FALSE(glob_plain("s3:?GetObject", "s3:GetObject", false));
-  EXPECT_TRUE(glob_plain("*", "", false));
-  EXPECT_TRUE(glob_plain("a*b*c", "aXXbYYbc", false));
-  EXPECT_FALSE(glob_plain("a*b*c", "aXXbYYb", false));
-  EXPECT_TRUE(glob_plain("**", "abc", false));
-  EXPECT_FALSE(glob_plain("", "a", false));
+  EXPECT_TRUE(catalog::glob_matches("s3:Get*", "s3:GetObject", false));
+  EXPECT_TRUE(catalog::glob_matches("s3:get*", "S3:GETOBJECT", true));
+  EXPECT_FALSE(catalog::glob_matches("s3:get*", "s3:GetObject", false));
+  EXPECT_TRUE(catalog::glob_matches("s3:?etObject", "s3:GetObject", false));
+  EXPECT_FALSE(catalog::glob_matches("s3:?GetObject", "s3:GetObject", false));
+  EXPECT_TRUE(catalog::glob_matches("*", "", false));
+  EXPECT_TRUE(catalog::glob_matches("a*b*c", "aXXbYYbc", false));
+  EXPECT_FALSE(catalog::glob_matches("a*b*c", "aXXbYYb", false));
+  EXPECT_TRUE(catalog::glob_matches("**", "abc", false));
+  EXPECT_FALSE(catalog::glob_matches("", "a", false));
 }
 
 TEST(GlobPlain, QuestionMarkIsOneCharacterNotOneByte) {
-  EXPECT_TRUE(glob_plain("caf?", "caf\xC3\xA9", false));
-  EXPECT_FALSE(glob_plain("caf??", "caf\xC3\xA9", false));
-  EXPECT_TRUE(glob_plain("*?", "\xC3\xA9", false));
+  EXPECT_TRUE(catalog::glob_matches("caf?", "caf\xC3\xA9", false));
+  EXPECT_FALSE(catalog::glob_matches("caf??", "caf\xC3\xA9", false));
+  EXPECT_TRUE(catalog::glob_matches("*?", "\xC3\xA9", false));
 }
 
 TEST(Variables, ResolvesFromTheContextOrTheDefault) {

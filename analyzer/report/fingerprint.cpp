@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdint>
+#include <filesystem>
 #include <unordered_map>
 
 namespace mfalint::report {
@@ -38,7 +39,9 @@ std::string without_line_numbers(std::string_view message) {
 
 std::string finding_key(const Finding& finding) {
   uint64_t hash = fnv1a(finding.rule);
-  for (std::string_view part : {std::string_view(finding.file()), std::string_view(finding.context),
+  // `./a.json` and `a.json` are one file: a baseline written one way must hold when run the other.
+  const std::string file = std::filesystem::path(finding.file()).lexically_normal().generic_string();
+  for (std::string_view part : {std::string_view(file), std::string_view(finding.context),
                                 std::string_view(finding.sid)}) {
     hash = fnv1a("\x1f", fnv1a(part, hash));
   }

@@ -1,3 +1,4 @@
+#include "input/load.h"
 #include "report/fingerprint.h"
 #include "support/test_support.h"
 
@@ -26,6 +27,16 @@ TEST(Fingerprint, DiffersByRuleAndRepeatsAreCounted) {
   auto repeated = report::fingerprints(twice);
   EXPECT_EQ(repeated[0].substr(0, 16), repeated[1].substr(0, 16));
   EXPECT_NE(repeated[0], repeated[1]);
+}
+
+// A baseline written by `mfalint check ./policies` must hold for `mfalint check policies`.
+TEST(Fingerprint, SameFileHowEverThePathIsWritten) {
+  std::string text = testing::policy_with(R"({"Effect": "Allow", "Action": [], "Resource": "*"})");
+  auto plain = input::load_text("policies/a.json", text);
+  auto dotted = input::load_text("./policies//a.json", text);
+  ASSERT_FALSE(plain.findings.empty());
+  EXPECT_EQ(report::fingerprints(plain.findings), report::fingerprints(dotted.findings));
+  EXPECT_NE(report::fingerprints(plain.findings), report::fingerprints(input::load_text("b.json", text).findings));
 }
 
 }  // namespace

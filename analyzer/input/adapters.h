@@ -44,5 +44,6 @@ extern const JsonAdapter kInlinePolicyAdapter;
 extern const JsonAdapter kPolicyDocumentAdapter;
 extern const JsonAdapter kCloudFormationAdapter;  // JSON templates; YAML ones: cloudformation.h
 extern const JsonAdapter kTerraformPlanAdapter;
+extern const JsonAdapter kAccountDumpAdapter;  // a note pointing to `mfalint audit`
 
 }  // namespace mfalint::input

@@ -22,6 +22,7 @@ namespace {
 const JsonAdapter* const kAdapters[] = {
     &kCloudFormationAdapter,
     &kTerraformPlanAdapter,
+    &kAccountDumpAdapter,
     &kPolicyVersionAdapter,
     &kInlinePolicyAdapter,
     &kPolicyDocumentAdapter,  // last: accepts anything

@@ -45,6 +45,20 @@ TEST(AuditCli, TakesTheAnalysisFlags) {
   EXPECT_EQ(run_mfalint(std::string("audit --assume aws:MultiFactorAuthAge=1 ") + kFixture).status, 2);
 }
 
+// `check` on a dump does not read it as one policy (a page of wrong findings): it points to audit.
+TEST(AuditCli, CheckOnADumpPointsToAudit) {
+  auto run = run_mfalint(std::string("check --format json ") + kFixture);
+  EXPECT_EQ(run.status, 0) << run.err;
+  rapidjson::Document doc;
+  doc.Parse(run.out.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << run.out;
+  ASSERT_EQ(doc["findings"].Size(), 1u) << run.out;
+  const auto& note = doc["findings"][0];
+  EXPECT_STREQ(note["rule"].GetString(), "IAM002");
+  EXPECT_STREQ(note["severity"].GetString(), "note");
+  EXPECT_THAT(note["message"].GetString(), HasSubstr(std::string("run `mfalint audit ") + kFixture + "`"));
+}
+
 TEST(AuditCli, WritesTheReportToOutput) {
   auto out = std::filesystem::temp_directory_path() / ("mfalint-audit-" + std::to_string(getpid()) + ".md");
   auto run = run_mfalint(std::string("audit --format markdown --output '") + out.string() + "' " + kFixture);

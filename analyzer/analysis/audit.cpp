@@ -38,6 +38,26 @@ class PolicySet {
   std::deque<model::Policy> copies_;  // stable addresses for the pointers handed out
 };
 
+// Whether someone can assume the role without MFA: an AWS principal its trust admits without MFA,
+// or a service or an identity provider, whose sessions never carry MFA. Denies in the trust policy
+// are not applied: the role is judged as reachable rather than not.
+bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, const MfaOptions& options) {
+  for (const model::Policy* policy : trust) {
+    for (const auto& st : policy->statements) {
+      if (st.effect != model::Effect::Allow || !st.principal) continue;
+      bool aws = st.principal->wildcard;
+      for (const auto& entry : st.principal->entries) {
+        if (entry.type.value != "AWS") return true;
+        aws = true;
+      }
+      if (!aws) continue;
+      Reach reach = condition_reach(st, model::Effect::Allow, options.assumptions);
+      if (reach.long_term_keys || reach.session_without_mfa) return true;
+    }
+  }
+  return false;
+}
+
 void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& principal,
                    const catalog::Sensitivity& sensitivity, const MfaOptions& options, report::Report& report) {
   std::string type(input::principal_type_name(principal.type));
@@ -49,7 +69,12 @@ void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& p
   if (principal.boundary) set.add(*principal.boundary, model::PolicyKind::Boundary, boundary);
   if (principal.trust) set.add(*principal.trust, model::PolicyKind::Trust, trust);  // MFA010 judges it
 
-  auto mfa = analyze_mfa(identity, sensitivity, options, boundary);
+  MfaOptions judged = options;
+  if (principal.type == input::PrincipalType::Role) {
+    judged.long_term_keys_possible = false;
+    judged.session_without_mfa_possible = !principal.trust || trust_admits_without_mfa(trust, options);
+  }
+  auto mfa = analyze_mfa(identity, sensitivity, judged, boundary);
   for (auto& row : mfa.rows) {
     row.subject = subject;
     report.mfa_rows.push_back(std::move(row));

@@ -165,7 +165,8 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
     std::map<std::tuple<bool, bool, std::string>, std::pair<AgeSet, std::vector<std::string>>> outcomes;
     for (ActionId id : allow.actions.ids) {
       if (!sensitivity.is_sensitive(id)) continue;
-      bool long_term = allow.reach.long_term_keys, no_mfa = allow.reach.session_without_mfa;
+      bool long_term = allow.reach.long_term_keys && options.long_term_keys_possible;
+      bool no_mfa = allow.reach.session_without_mfa && options.session_without_mfa_possible;
       AgeSet ages = allow.reach.mfa_ages;
       for (const Judged* deny : applicable) {
         if (!deny->actions.by_id[id]) continue;

@@ -18,6 +18,11 @@ namespace mfalint::analysis {
 struct MfaOptions {
   Assumptions assumptions;
   std::optional<int64_t> max_mfa_age;  // MFA008 is off without it
+  // Which kinds of credentials without MFA the principal can have at all. A role's credentials are
+  // always sessions, never long-term keys, and sessions without MFA only if its trust policy
+  // admits someone without MFA; a user or a policy file alone can have both.
+  bool long_term_keys_possible = true;
+  bool session_without_mfa_possible = true;
 };
 
 struct MfaResult {

@@ -96,6 +96,37 @@ TEST(Audit, ASharedManagedPolicyGivesEachPrincipalItsOwnFingerprint) {
   EXPECT_EQ(mfa001.size(), 3u);  // alice, carol, admins: one statement, three principals
 }
 
+// A role's credentials are sessions, never long-term keys; and when its trust policy requires MFA
+// of everyone, every session of it is an MFA session, so its permissions are MFA-protected.
+TEST(Audit, ARoleIsJudgedThroughItsTrustPolicy) {
+  auto role = [](const std::string& name, const std::string& trust) {
+    return fmt::format(R"({{"RoleName": "{0}", "Arn": "arn:aws:iam::1:role/{0}", "AssumeRolePolicyDocument": {{
+        "Version": "2012-10-17", "Statement": [{1}]}},
+        "RolePolicyList": [{{"PolicyName": "admin", "PolicyDocument": {{"Version": "2012-10-17",
+          "Statement": [{{"Effect": "Allow", "Action": "iam:DeleteUser", "Resource": "*"}}]}}}}],
+        "AttachedManagedPolicies": []}})",
+                       name, trust);
+  };
+  std::string dump = "{\"RoleDetailList\": [" +
+                     role("operators", R"({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"},
+                          "Action": "sts:AssumeRole", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})") +
+                     ", " +
+                     role("builds", R"({"Effect": "Allow", "Principal": {"Service": "codebuild.amazonaws.com"},
+                          "Action": "sts:AssumeRole"})") +
+                     "]}";
+  auto report = audit_account(input::read_account_dump("dump.json", dump), catalog::Sensitivity::defaults(), {});
+  ASSERT_FALSE(report.files[0].error) << *report.files[0].error;
+  auto summary = report::summarize(report);
+  EXPECT_THAT(findings_of(summary, "role/operators"), IsEmpty());
+  ASSERT_EQ(report.principals.size(), 2u);
+  EXPECT_EQ(report.principals[0].unprotected_sensitive_actions, 0u);
+  EXPECT_EQ(report.principals[0].protected_sensitive_actions, 1u);
+  EXPECT_THAT(findings_of(summary, "role/builds"), ElementsAre(::testing::StartsWith("MFA001 ")));
+  for (const auto& finding : report.findings) {
+    EXPECT_THAT(finding.message, ::testing::HasSubstr("allowed without MFA to sessions without MFA"));
+  }
+}
+
 TEST(Audit, AnUnreadableDumpIsTheOneSubjectAndFailsTheRun) {
   auto report = audit_account(input::read_account_dump("dump.json", "{\"UserDetailList\": [}"),
                               catalog::Sensitivity::defaults(), {});

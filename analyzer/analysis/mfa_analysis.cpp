@@ -131,6 +131,18 @@ std::string resources_of(const model::Statement& st, std::vector<std::string>& o
   return text;
 }
 
+// "s3:Get* (42 sensitive actions: s3:GetObject, ...)"; when the statement names exactly these
+// actions, they are not named twice: "iam:CreateUser, iam:DeleteUser (2 sensitive actions)".
+std::string actions_phrase(const model::Statement& st, const std::vector<std::string>& names) {
+  std::string count = fmt::format("{} sensitive action{}", names.size(), names.size() == 1 ? "" : "s");
+  bool named_exactly = st.action && st.action->items.size() == names.size() &&
+                       std::none_of(st.action->items.begin(), st.action->items.end(), [](const auto& item) {
+                         return item.value.find_first_of("*?") != std::string::npos;
+                       });
+  if (named_exactly) return fmt::format("{} ({})", patterns_of(st), count);
+  return fmt::format("{} ({}: {})", patterns_of(st), count, list_names(names, 3));
+}
+
 std::string decision(bool allowed) { return allowed ? "Allowed" : "Denied"; }
 
 }  // namespace
@@ -214,8 +226,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       const Location& at = st.action ? st.action->loc : st.not_action->loc;
       if (long_term || no_mfa) {
         std::string_view who = credentials_without_mfa(long_term, no_mfa);
-        std::string message = fmt::format("{} ({} sensitive action{}: {}) allowed without MFA to {}", patterns_of(st),
-                                          names.size(), names.size() == 1 ? "" : "s", list_names(names, 3), who);
+        std::string message = fmt::format("{} allowed without MFA to {}", actions_phrase(st, names), who);
         if (!allow.reach.assumed_keys.empty()) {
           message += fmt::format("; assumes the requester can meet the conditions on {}",
                                  list_names(allow.reach.assumed_keys, 5));

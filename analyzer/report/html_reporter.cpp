@@ -94,7 +94,7 @@ std::string_view severity_color(Severity severity) {
 // Horizontal bars, one per rule, scaled to the largest count. Fill colours are attributes, not CSS,
 // so the chart prints in colour whatever the stylesheet.
 void write_chart(const Summary& summary, std::ostream& out) {
-  constexpr int kRow = 26, kBarHeight = 18, kLabel = 76, kBarSpace = 520, kWidth = kLabel + kBarSpace + 48;
+  constexpr int kRow = 26, kBarHeight = 18, kLabel = 124, kBarSpace = 520, kWidth = kLabel + kBarSpace + 48;
   size_t most = 1;
   for (const auto& count : summary.by_rule) most = std::max(most, count.count);
   int height = static_cast<int>(summary.by_rule.size()) * kRow + 4;
@@ -104,11 +104,16 @@ void write_chart(const Summary& summary, std::ostream& out) {
       << "\n<title id=\"chart-title\">Findings by rule</title>\n";
   int y = 2;
   for (const auto& count : summary.by_rule) {
+    // A rule found at two severities (MFA001: errors, and a note for the MFA set-up actions) has a
+    // bar for each, told apart by their labels.
+    bool shared = std::count_if(summary.by_rule.begin(), summary.by_rule.end(),
+                                [&](const RuleCount& other) { return other.rule == count.rule; }) > 1;
+    std::string bar_label = shared ? fmt::format("{} ({})", count.rule, severity_name(count.severity)) : count.rule;
     int width = std::max(3, static_cast<int>(static_cast<double>(count.count) / static_cast<double>(most) * kBarSpace));
     std::string label = count.doc ? count.rule + ": " + count.doc->title : count.rule;
     // A bar links to its rule's section, which only documented rules have.
     out << (count.doc ? fmt::format(R"(<a href="#{}">)", attr(rule_anchor(count.rule))) : "<g>")
-        << fmt::format(R"(<text class="label" x="0" y="{}">{}</text>)", y + kBarHeight - 4, h(count.rule))
+        << fmt::format(R"(<text class="label" x="0" y="{}">{}</text>)", y + kBarHeight - 4, h(bar_label))
         << fmt::format(
                R"(<rect class="bar {}" x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}"><title>{}</title></rect>)",
                severity_name(count.severity), kLabel, y, width, kBarHeight, severity_color(count.severity),

@@ -120,6 +120,8 @@ TEST(Html, SamplesReport) {
   std::set<std::pair<std::string, std::string>> bars;
   for (const auto& finding : json["findings"].GetArray()) bars.emplace(finding["rule"].GetString(), finding["severity"].GetString());
   EXPECT_EQ(with_class(root, "rect", "bar").size(), bars.size());
+  EXPECT_THAT(run.out, HasSubstr(">MFA001 (note)</text>"));  // the rule's two bars told apart
+  EXPECT_THAT(run.out, HasSubstr(">MFA002</text>"));
   EXPECT_EQ(with_class(root, "li", "finding").size(), expected.findings);
   // Every sample has findings or MFA table rows, so each gets a section.
   size_t samples = 0;

@@ -83,7 +83,7 @@ report::Report check_files(const std::vector<std::string>& paths, const CheckFil
   for (auto& file : missing) add_result(check_file(std::move(file), options), report);
 
   std::vector<FileResult> results(files.size());
-  auto check = [&](size_t i) { results[i] = check_file(input::load_file(files[i]), options); };
+  auto check = [&](size_t i) { results[i] = check_file(input::load_file(files[i], options.max_file_bytes), options); };
   // Standard input can be read only once: `-` is read here, in order, as a sequential run reads it.
   for (size_t i = 0; i < files.size(); ++i) {
     if (files[i] == "-") check(i);

@@ -4,6 +4,7 @@
 
 #include "analysis/mfa_analysis.h"
 #include "catalog/sensitivity.h"
+#include "input/load.h"
 #include "report/report.h"
 
 #include <string>
@@ -16,6 +17,7 @@ struct CheckFilesOptions {
   catalog::Sensitivity sensitivity = catalog::Sensitivity::defaults();
   // How many files are read and analyzed at once. The report is the same for any number.
   unsigned jobs = 1;
+  uint64_t max_file_bytes = input::kDefaultMaxFileBytes;  // larger files are reported, not read
 };
 
 report::Report check_files(const std::vector<std::string>& paths, const CheckFilesOptions& options);

@@ -24,6 +24,7 @@ struct CheckOptions {
   AnalysisFlags analysis;
   bool explain = false;
   unsigned jobs = analysis::default_jobs();
+  uint64_t max_file_mib = input::kDefaultMaxFileBytes >> 20;
 };
 
 std::string_view plural(size_t n) { return n == 1 ? "" : "s"; }
@@ -55,6 +56,7 @@ int run_check(const CheckOptions& options) {
   auto analysis = analysis_options(options.analysis, config);
   if (!analysis) return kExitError;
   analysis->jobs = options.jobs;
+  analysis->max_file_bytes = options.max_file_mib << 20;
   auto report = analysis::check_files(analysis::without_excluded(config, options.paths), *analysis);
   analysis::apply_config(config, report);
   try {
@@ -85,6 +87,10 @@ Command add_check_command(CLI::App& root) {
   app->add_option("--jobs", options->jobs, "Check this many files at once (default: one per core; 1: one by one)")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");
+  app->add_option("--max-file-size", options->max_file_mib,
+                  "Report files larger than this many MiB as unreadable instead of reading them (default 16)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{4096}))
+      ->type_name("MIB");
   return {app, [options] { return run_check(*options); }};
 }
 

@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 namespace mfalint::input {
@@ -132,22 +131,32 @@ LoadedFile load_text(std::string path, std::string text) {
   return file;
 }
 
-LoadedFile load_file(const std::string& path) {
-  std::string text;
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return load_text("<stdin>", std::move(text));
+LoadedFile load_file(const std::string& path, uint64_t max_bytes) {
+  std::ifstream opened;
+  if (path != "-") {
+    opened.open(path, std::ios::binary);
+    if (!opened) {
+      LoadedFile file;
+      file.path = path;
+      fail(file, "cannot open file", std::nullopt);
+      return file;
+    }
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::istream& in = path == "-" ? std::cin : opened;
+  // Read in chunks up to one byte past the limit, so an endless or growing input stops there.
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() <= max_bytes && in.read(chunk, sizeof chunk).gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+  }
+  std::string name = path == "-" ? "<stdin>" : path;
+  if (text.size() > max_bytes) {
     LoadedFile file;
-    file.path = path;
-    fail(file, "cannot open file", std::nullopt);
+    file.path = name;
+    fail(file, fmt::format("larger than {} bytes, the limit (--max-file-size): not read", max_bytes), std::nullopt);
     return file;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return load_text(path, std::move(buffer).str());
+  return load_text(std::move(name), std::move(text));
 }
 
 }  // namespace mfalint::input

@@ -6,6 +6,7 @@
 #include "core/location.h"
 #include "model/policy.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,7 +30,11 @@ struct LoadedFile {
 // A path that does not exist becomes a LoadedFile with an error.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<LoadedFile>& missing);
 
-LoadedFile load_file(const std::string& path);
+// Larger inputs are reported and not read: no policy set is that big, and a stray log, a dump of
+// /dev/urandom or a file still being written must not stall the run or exhaust memory.
+inline constexpr uint64_t kDefaultMaxFileBytes = 16 * 1024 * 1024;
+
+LoadedFile load_file(const std::string& path, uint64_t max_bytes = kDefaultMaxFileBytes);
 LoadedFile load_text(std::string path, std::string text);
 
 }  // namespace mfalint::input

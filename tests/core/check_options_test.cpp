@@ -21,15 +21,8 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 // A scratch directory with a `.git`, so no `.mfalint.yaml` above it is found; removed with the test.
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("mfalint-check-" + std::to_string(getpid()) + "-" +
-                                               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+struct TempDir : testing::TempDir {
   TempDir() { fs::create_directories(path / ".git"); }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name) << text;
-  }
   testing::RunResult check(const std::string& args) const { return run_mfalint("check " + args, path.string()); }
 };
 

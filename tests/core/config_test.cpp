@@ -35,18 +35,7 @@ report::Report report_of(const std::string& path, const std::string& json) {
   return report;
 }
 
-// A scratch directory, removed with the test.
-struct TempDir {
-  fs::path path = fs::temp_directory_path() /
-                  ("mfalint-config-" + std::to_string(getpid()) + "-" +
-                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name) << text;
-  }
-};
+using testing::TempDir;
 
 std::string error_of(const std::string& yaml) {
   try {

@@ -4,10 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace mfalint {
 namespace {
@@ -16,17 +13,15 @@ using testing::run_mfalint;
 using ::testing::HasSubstr;
 
 TEST(InputLimits, AFileOverTheLimitIsReportedAndTheOthersChecked) {
-  auto dir = std::filesystem::temp_directory_path() / ("mfalint-limits-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "big.json") << std::string(2 * 1024 * 1024, ' ') << "{}";
-  auto run = run_mfalint("check --max-file-size 1 '" + (dir / "big.json").string() + "' samples/mfa-protected-s3.json");
+  testing::TempDir dir;
+  auto big = dir.write("big.json", std::string(2 * 1024 * 1024, ' ') + "{}").string();
+  auto run = run_mfalint("check --max-file-size 1 '" + big + "' samples/mfa-protected-s3.json");
   EXPECT_EQ(run.status, 2);
   EXPECT_THAT(run.out, HasSubstr("big.json: error: larger than 1048576 bytes, the limit (--max-file-size): not read [IAM001]"));
   EXPECT_THAT(run.out, HasSubstr("2 files checked"));
-  auto within = run_mfalint("check --max-file-size 3 '" + (dir / "big.json").string() + "'");
+  auto within = run_mfalint("check --max-file-size 3 '" + big + "'");
   EXPECT_NE(within.status, 2) << within.out;  // read, and judged: `{}` has no Statement
   EXPECT_THAT(within.out, ::testing::Not(HasSubstr("larger than")));
-  std::filesystem::remove_all(dir);
 }
 
 // An endless input (a device, a pipe that never closes its end) stops at the limit.

@@ -3,6 +3,8 @@
 
 #include "input/load.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -69,5 +71,23 @@ inline RunResult run_shell(const std::string& command, const std::string& dir = 
 inline RunResult run_mfalint(const std::string& args, const std::string& dir = MFALINT_SOURCE_DIR) {
   return run_shell(std::string("'") + MFALINT_BINARY + "' " + args, dir);
 }
+
+// A scratch directory named after the running test, removed at its end.
+struct TempDir {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("mfalint-" + std::to_string(getpid()) + "-" +
+                                ::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name() + "-" +
+                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  TempDir() { std::filesystem::create_directories(path); }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path write(const std::string& name, const std::string& text) const {
+    auto file = path / name;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+    return file;
+  }
+};
 
 }  // namespace mfalint::testing

@@ -1,11 +1,10 @@
 #include "analysis/baseline.h"
 
 #include "report/fingerprint.h"
+#include "core/json_writer.h"
 
 #include <fmt/core.h>
 #include <rapidjson/document.h>
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/prettywriter.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -40,7 +39,7 @@ struct Entry {
   const Finding* finding;
 };
 
-void string_field(rapidjson::PrettyWriter<rapidjson::OStreamWrapper>& w, const char* key, std::string_view value) {
+void string_field(JsonWriter& w, const char* key, std::string_view value) {
   w.Key(key);
   w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
@@ -59,8 +58,8 @@ void write_baseline(const Findings& findings, std::ostream& out) {
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return std::tie(a.finding->file(), a.finding->rule, a.key) < std::tie(b.finding->file(), b.finding->rule, b.key);
   });
-  rapidjson::OStreamWrapper stream(out);
-  rapidjson::PrettyWriter<rapidjson::OStreamWrapper> w(stream);
+  JsonOutputStream stream(out);
+  JsonWriter w(stream);
   w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("version");

@@ -2,32 +2,47 @@
 
 #include "catalog/text.h"
 
-#include <cctype>
+#include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace mfalint::analysis {
 namespace {
 
-// A set of positions in a pattern: the states of its automaton after some input.
-using States = std::vector<bool>;
+// A set of positions in a pattern, one bit each: the states of its automaton after some input.
+using States = std::vector<uint64_t>;
 
-// Adds the positions reachable by skipping `*` (which may match nothing).
+bool holds(const States& states, size_t i) { return (states[i / 64] >> (i % 64)) & 1; }
+void add(States& states, size_t i) { states[i / 64] |= uint64_t{1} << (i % 64); }
+
+// Calls `visit` with each position in `states`, ascending.
+template <typename Visit>
+void for_each_position(const States& states, Visit visit) {
+  for (size_t word = 0; word < states.size(); ++word) {
+    for (uint64_t bits = states[word]; bits != 0; bits &= bits - 1) visit(word * 64 + std::countr_zero(bits));
+  }
+}
+
+// Adds the positions reachable by skipping `*` (which may match nothing); ascending, so a run of
+// stars is skipped in one pass.
 void close(std::string_view pattern, States& states) {
   for (size_t i = 0; i < pattern.size(); ++i) {
-    if (states[i] && pattern[i] == '*') states[i + 1] = true;
+    if (pattern[i] == '*' && holds(states, i)) add(states, i + 1);
   }
 }
 
 States step(std::string_view pattern, const States& states, char c) {
-  States next(pattern.size() + 1, false);
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    if (!states[i]) continue;
-    if (pattern[i] == '*') next[i] = true;
-    else if (pattern[i] == '?' || pattern[i] == c) next[i + 1] = true;
-  }
+  States next(states.size(), 0);
+  for_each_position(states, [&](size_t i) {
+    if (i == pattern.size()) return;
+    if (pattern[i] == '*') add(next, i);
+    else if (pattern[i] == '?' || pattern[i] == c) add(next, i + 1);
+  });
   close(pattern, next);
   return next;
 }
@@ -35,38 +50,14 @@ States step(std::string_view pattern, const States& states, char c) {
 bool has_wildcard(std::string_view pattern) { return pattern.find_first_of("*?") != std::string_view::npos; }
 
 bool any(const States& states) {
-  for (bool s : states) {
-    if (s) return true;
-  }
-  return false;
+  return std::any_of(states.begin(), states.end(), [](uint64_t word) { return word != 0; });
 }
-
-}  // namespace
 
 // Walks `inner` through `outer`'s automaton. A literal moves every state set; `?` and `*` in
 // `inner` stand for any character, so they branch over every character class `outer`
 // distinguishes (its literals, and one character it does not name). Inclusion holds when every
 // branch ends in an accepting state.
-bool glob_covers(std::string_view outer, std::string_view inner) {
-  // The usual cases, without building automata: every policy has them many times over.
-  if (outer == "*") return true;
-  if (!has_wildcard(inner)) return catalog::glob_matches(outer, inner, false);
-  if (!has_wildcard(outer)) return false;  // one string cannot hold all of a wildcard's strings
-  // Literal text at either end of `outer` must be at that end of every string of `inner`, so
-  // written there in `inner` too: compare and strip it, and most pairs are decided before the
-  // automaton (which is costly for patterns with several stars).
-  size_t lead = outer.find_first_of("*?");
-  std::string_view inner_lead = inner.substr(0, lead);
-  if (inner_lead.size() < lead || inner_lead != outer.substr(0, lead) || has_wildcard(inner_lead)) return false;
-  outer.remove_prefix(lead);
-  inner.remove_prefix(lead);
-  size_t tail = outer.size() - 1 - outer.find_last_of("*?");
-  if (inner.size() < tail) return false;
-  std::string_view inner_tail = inner.substr(inner.size() - tail);
-  if (inner_tail != outer.substr(outer.size() - tail) || has_wildcard(inner_tail)) return false;
-  outer.remove_suffix(tail);
-  inner.remove_suffix(tail);
-  if (outer.find_first_not_of('*') == std::string_view::npos) return true;
+bool automaton_covers(std::string_view outer, std::string_view inner) {
   std::string classes;
   for (char c : outer) {
     if (c != '*' && c != '?' && classes.find(c) == std::string::npos) classes.push_back(c);
@@ -75,8 +66,8 @@ bool glob_covers(std::string_view outer, std::string_view inner) {
   while (classes.find(other) != std::string::npos) ++other;
   classes.push_back(other);
 
-  States start(outer.size() + 1, false);
-  start[0] = true;
+  States start((outer.size() + 1 + 63) / 64, 0);
+  add(start, 0);
   close(outer, start);
   std::set<States> current = {start};
   for (char c : inner) {
@@ -105,9 +96,44 @@ bool glob_covers(std::string_view outer, std::string_view inner) {
     current = std::move(next);
   }
   for (const auto& states : current) {
-    if (!states[outer.size()]) return false;
+    if (!holds(states, outer.size())) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool glob_covers(std::string_view outer, std::string_view inner) {
+  // The usual cases, without building automata: every policy has them many times over.
+  if (outer == "*" || outer == inner) return true;
+  if (!has_wildcard(inner)) return catalog::glob_matches(outer, inner, false);
+  if (!has_wildcard(outer)) return false;  // one string cannot hold all of a wildcard's strings
+  // Literal text at either end of `outer` must be at that end of every string of `inner`, so
+  // written there in `inner` too: compare and strip it, and most pairs are decided before the
+  // automaton (which is costly for patterns with several stars).
+  size_t lead = outer.find_first_of("*?");
+  std::string_view inner_lead = inner.substr(0, lead);
+  if (inner_lead.size() < lead || inner_lead != outer.substr(0, lead) || has_wildcard(inner_lead)) return false;
+  outer.remove_prefix(lead);
+  inner.remove_prefix(lead);
+  size_t tail = outer.size() - 1 - outer.find_last_of("*?");
+  if (inner.size() < tail) return false;
+  std::string_view inner_tail = inner.substr(inner.size() - tail);
+  if (inner_tail != outer.substr(outer.size() - tail) || has_wildcard(inner_tail)) return false;
+  outer.remove_suffix(tail);
+  inner.remove_suffix(tail);
+  if (outer.find_first_not_of('*') == std::string_view::npos) return true;
+  // The same pairs come back in every file of a repository: each thread remembers the answers.
+  thread_local std::unordered_map<std::string, bool> known;
+  std::string key;
+  key.reserve(outer.size() + 1 + inner.size());
+  key.append(outer).push_back('\0');
+  key.append(inner);
+  if (auto it = known.find(key); it != known.end()) return it->second;
+  if (known.size() >= 65536) known.clear();
+  bool covers = automaton_covers(outer, inner);
+  known.emplace(std::move(key), covers);
+  return covers;
 }
 
 // Searches the product of both automata for a path that ends in both accepting states.

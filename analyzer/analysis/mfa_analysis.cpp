@@ -7,7 +7,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <map>
 #include <tuple>
 
 namespace mfalint::analysis {
@@ -143,6 +142,20 @@ std::string actions_phrase(const model::Statement& st, const std::vector<std::st
   return fmt::format("{} ({}: {})", patterns_of(st), count, list_names(names, 3));
 }
 
+struct Outcome {
+  bool long_term;
+  bool no_mfa;
+  AgeSet ages;
+  std::vector<ActionId> ids;  // ascending
+};
+
+std::vector<std::string> full_names(const std::vector<ActionId>& ids) {
+  std::vector<std::string> names;
+  names.reserve(ids.size());
+  for (ActionId id : ids) names.push_back(catalog::action_full_name(id));
+  return names;
+}
+
 std::string decision(bool allowed) { return allowed ? "Allowed" : "Denied"; }
 
 }  // namespace
@@ -163,7 +176,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
   enum class Reached : uint8_t { No, WithMfaOnly, WithoutMfa };
   std::vector<Reached> reached(catalog::action_count(), Reached::No);
   std::vector<ActionId> granted;  // the ids `reached` holds, in the order first granted
-  std::vector<std::string> bootstrap_reached;
+  std::vector<ActionId> bootstrap_reached;
   const model::Policy* bootstrap_policy = nullptr;
   for (const auto& allow : allows) {
     std::vector<const Judged*> applicable, bounding;
@@ -173,8 +186,8 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
     for (const auto& boundary : boundary_allows) {
       if (boundary_meets_resources(*boundary.statement, *allow.statement)) bounding.push_back(&boundary);
     }
-    // Actions with the same outcome share one finding: (long-term, no-MFA session, ages) -> names.
-    std::map<std::tuple<bool, bool, std::string>, std::pair<AgeSet, std::vector<std::string>>> outcomes;
+    // Actions with the same outcome share one finding; an Allow has one or two outcomes.
+    std::vector<Outcome> outcomes;
     for (ActionId id : allow.actions.ids) {
       if (!sensitivity.is_sensitive(id)) continue;
       bool long_term = allow.reach.long_term_keys && options.long_term_keys_possible;
@@ -195,7 +208,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       if (!long_term && !no_mfa && ages.empty()) continue;  // no credential reaches it: not granted
       if (sensitivity.is_mfa_bootstrap(id)) {
         if (long_term || no_mfa) {
-          bootstrap_reached.push_back(catalog::action_full_name(id));
+          bootstrap_reached.push_back(id);
           bootstrap_policy = allow.policy;
         }
         continue;
@@ -203,14 +216,21 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       Reached& state = reached[id];
       if (state == Reached::No) granted.push_back(id);
       state = long_term || no_mfa ? Reached::WithoutMfa : std::max(state, Reached::WithMfaOnly);
-      auto& entry = outcomes[{long_term, no_mfa, ages.to_json()}];
-      entry.first = ages;
-      entry.second.push_back(catalog::action_full_name(id));
+      auto same = std::find_if(outcomes.begin(), outcomes.end(), [&](const Outcome& outcome) {
+        return outcome.long_term == long_term && outcome.no_mfa == no_mfa && outcome.ages == ages;
+      });
+      if (same == outcomes.end()) same = outcomes.insert(outcomes.end(), Outcome{long_term, no_mfa, std::move(ages), {}});
+      same->ids.push_back(id);
     }
+    // In a stable order: without MFA last, and by window.
+    std::sort(outcomes.begin(), outcomes.end(), [](const Outcome& a, const Outcome& b) {
+      return std::tuple(a.long_term, a.no_mfa, a.ages.to_json()) < std::tuple(b.long_term, b.no_mfa, b.ages.to_json());
+    });
     const model::Statement& st = *allow.statement;
-    for (auto& [key, value] : outcomes) {
-      auto& [ages, names] = value;
-      bool long_term = std::get<0>(key), no_mfa = std::get<1>(key);
+    for (const Outcome& outcome : outcomes) {
+      const AgeSet& ages = outcome.ages;
+      bool long_term = outcome.long_term, no_mfa = outcome.no_mfa;
+      std::vector<std::string> names = full_names(outcome.ids);
       std::vector<std::string> resources;
       report::MfaRow row;
       row.subject = allow.policy->source ? allow.policy->source->path() : "";
@@ -222,7 +242,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       row.mfa_window = ages.describe();
       for (const auto& interval : ages.intervals()) row.mfa_ages.emplace_back(interval.from, interval.to);
       row.is_protected = !long_term && !no_mfa && !ages.empty();
-      result.rows.push_back(row);
+      result.rows.push_back(std::move(row));
       const Location& at = st.action ? st.action->loc : st.not_action->loc;
       if (long_term || no_mfa) {
         std::string_view who = credentials_without_mfa(long_term, no_mfa);
@@ -232,8 +252,8 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
                                  list_names(allow.reach.assumed_keys, 5));
         }
         Finding finding = checks::make_finding("MFA001", *allow.policy, st, at, message);
-        finding.actions = names;
-        finding.resources = resources;
+        finding.actions = std::move(names);
+        finding.resources = std::move(resources);
         finding.fix = options.max_mfa_age
                           ? fmt::format("add \"Condition\": {{\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}}}",
                                         *options.max_mfa_age + 1)
@@ -245,28 +265,29 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
             fmt::format("{} ({} sensitive action{}) usable by an MFA session {} after sign-in; the maximum is {} s",
                         patterns_of(st), names.size(), names.size() == 1 ? "" : "s", ages.describe(),
                         *options.max_mfa_age));
-        finding.actions = names;
-        finding.resources = resources;
+        finding.actions = std::move(names);
+        finding.resources = std::move(resources);
         finding.fix = fmt::format("\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}", *options.max_mfa_age + 1);
         result.findings.push_back(std::move(finding));
       }
     }
   }
   for (ActionId id : granted) {
-    if (reached[id] == Reached::WithoutMfa) result.unprotected_actions.push_back(catalog::action_full_name(id));
-    if (reached[id] == Reached::WithMfaOnly) result.protected_actions.push_back(catalog::action_full_name(id));
+    if (reached[id] == Reached::WithoutMfa) result.unprotected_actions.push_back(id);
+    if (reached[id] == Reached::WithMfaOnly) result.protected_actions.push_back(id);
   }
   std::sort(result.unprotected_actions.begin(), result.unprotected_actions.end());
   std::sort(result.protected_actions.begin(), result.protected_actions.end());
   if (!bootstrap_reached.empty()) {
     std::sort(bootstrap_reached.begin(), bootstrap_reached.end());
     bootstrap_reached.erase(std::unique(bootstrap_reached.begin(), bootstrap_reached.end()), bootstrap_reached.end());
+    std::vector<std::string> names = full_names(bootstrap_reached);
     Finding note = checks::make_finding(
         "MFA001", *bootstrap_policy, bootstrap_policy->loc,
         fmt::format("MFA set-up actions reachable without MFA, as they must be for users to enable MFA: {}",
-                    list_names(bootstrap_reached, 10)));
+                    list_names(names, 10)));
     note.severity = Severity::Note;
-    note.actions = bootstrap_reached;
+    note.actions = std::move(names);
     result.findings.push_back(std::move(note));
   }
   return result;

@@ -28,10 +28,10 @@ struct MfaOptions {
 struct MfaResult {
   Findings findings;
   std::vector<report::MfaRow> rows;
-  // Distinct sensitive actions (the MFA set-up ones aside) that some credential reaches, sorted:
-  // reachable without MFA, and reachable only with it.
-  std::vector<std::string> unprotected_actions;
-  std::vector<std::string> protected_actions;
+  // Distinct sensitive actions (the MFA set-up ones aside) that some credential reaches, as
+  // ascending ids: reachable without MFA, and reachable only with it.
+  std::vector<catalog::ActionId> unprotected_actions;
+  std::vector<catalog::ActionId> protected_actions;
 };
 
 // `boundaries` are the principal's permissions boundary policies (none: no boundary). As AWS

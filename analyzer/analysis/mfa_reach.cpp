@@ -90,8 +90,12 @@ std::string misspelled_mfa_key(std::string_view key) {
   for (char c : key) {
     if (std::isalnum(static_cast<unsigned char>(c))) folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
-  if (edit_distance(folded, "awsmultifactorauthage") <= 3) return "aws:MultiFactorAuthAge";
-  if (edit_distance(folded, "awsmultifactorauthpresent") <= 3) return "aws:MultiFactorAuthPresent";
+  // The length difference bounds the distance from below: most keys are decided by it alone.
+  auto near = [&](std::string_view target) {
+    return folded.size() + 3 >= target.size() && target.size() + 3 >= folded.size() && edit_distance(folded, target) <= 3;
+  };
+  if (near("awsmultifactorauthage")) return "aws:MultiFactorAuthAge";
+  if (near("awsmultifactorauthpresent")) return "aws:MultiFactorAuthPresent";
   // Abbreviations: aws:MFAPresent, aws:MfaAge, aws:MultiFactorAge ...
   if (folded.starts_with("aws") && (folded.find("mfa") != std::string::npos || folded.find("multifactor") != std::string::npos)) {
     return folded.find("age") != std::string::npos ? "aws:MultiFactorAuthAge" : "aws:MultiFactorAuthPresent";

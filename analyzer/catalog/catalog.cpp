@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <unordered_map>
 
 namespace mfalint::catalog {
 
@@ -98,8 +100,13 @@ std::vector<std::string_view> action_condition_keys(ActionId action) {
   return keys;
 }
 
-void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
-  out.clear();
+namespace {
+
+void scan_actions(std::string_view pattern, std::vector<ActionId>& out) {
+  if (pattern == "*") {
+    for (ActionId id = 0; id < data::kActionCount; ++id) out.push_back(id);
+    return;
+  }
   size_t colon = pattern.find(':');
   std::string_view prefix = pattern.substr(0, colon);
   if (colon != std::string_view::npos && prefix.find_first_of("*?") == std::string_view::npos) {
@@ -108,8 +115,12 @@ void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
     auto service = find_service(prefix);
     if (!service) return;
     std::string_view rest = pattern.substr(colon + 1);
-    std::string_view literal = rest.substr(0, rest.find_first_of("*?"));
     ActionRange range = service_actions(*service);
+    if (rest == "*") {
+      for (ActionId id = range.first; id < range.last; ++id) out.push_back(id);
+      return;
+    }
+    std::string_view literal = rest.substr(0, rest.find_first_of("*?"));
     const auto* first = std::lower_bound(kActions + range.first, kActions + range.last, literal,
                                          [](const data::ActionRow& row, std::string_view key) {
                                            return compare_lower(text(row.name), key) < 0;
@@ -133,6 +144,27 @@ void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
       if (glob_matches(pattern, full_name, true)) out.push_back(id);
     }
   }
+}
+
+struct PatternHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+}  // namespace
+
+void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
+  // Policies repeat a few patterns ("*", "s3:Get*") across statements and files, and "*" alone
+  // scans every action: each thread keeps what it matched, within a bound.
+  thread_local std::unordered_map<std::string, std::vector<ActionId>, PatternHash, std::equal_to<>> matched;
+  auto it = matched.find(pattern);
+  if (it == matched.end()) {
+    if (matched.size() >= 4096) matched.clear();
+    std::vector<ActionId> ids;
+    scan_actions(pattern, ids);
+    it = matched.emplace(std::string(pattern), std::move(ids)).first;
+  }
+  out = it->second;
 }
 
 bool action_pattern_matches(std::string_view pattern, std::string_view action) { return glob_matches(pattern, action, true); }

@@ -1,9 +1,8 @@
 #include "catalog/catalog.h"
 #include "catalog/sensitivity.h"
 #include "cli/command.h"
+#include "core/json_writer.h"
 
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/prettywriter.h>
 
 #include <fmt/core.h>
 
@@ -48,8 +47,8 @@ void write_text(const std::vector<catalog::ActionId>& ids) {
 }
 
 void write_json(const std::vector<catalog::ActionId>& ids) {
-  rapidjson::OStreamWrapper stream(std::cout);
-  rapidjson::PrettyWriter<rapidjson::OStreamWrapper> w(stream);
+  JsonOutputStream stream(std::cout);
+  JsonWriter w(stream);
   w.SetIndent(' ', 2);
   auto string = [&](std::string_view text) { w.String(text.data(), static_cast<rapidjson::SizeType>(text.size())); };
   w.StartArray();

@@ -3,10 +3,9 @@
 #include "cli/command.h"
 #include "eval/decision.h"
 #include "input/load.h"
+#include "core/json_writer.h"
 
 #include <fmt/core.h>
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/prettywriter.h>
 
 #include <iostream>
 #include <memory>
@@ -104,7 +103,6 @@ void write_text(const eval::Result& result, const std::string& why) {
   }
 }
 
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
 void write_string(JsonWriter& w, std::string_view value) {
   w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
@@ -134,7 +132,7 @@ void write_request(JsonWriter& w, const eval::Request& request) {
 }
 
 void write_json(const eval::Result& result, const std::string& why, const eval::Request& request) {
-  rapidjson::OStreamWrapper stream(std::cout);
+  JsonOutputStream stream(std::cout);
   JsonWriter w(stream);
   w.SetIndent(' ', 2);
   auto string = [&](std::string_view value) { write_string(w, value); };
@@ -222,7 +220,7 @@ void write_matrix_text(const analysis::MfaMatrix& matrix, const eval::Request& r
 }
 
 void write_matrix_json(const analysis::MfaMatrix& matrix, const eval::Request& request) {
-  rapidjson::OStreamWrapper stream(std::cout);
+  JsonOutputStream stream(std::cout);
   JsonWriter w(stream);
   w.SetIndent(' ', 2);
   // Intervals print on one line each, as [from, to]; that is what readers of the matrix scan for.

@@ -1,14 +1,20 @@
 #include "core/location.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace mfalint {
 
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* at = begin; (at = static_cast<const char*>(std::memchr(at, '\n', end - at))) != nullptr; ++at) {
+    line_starts_.push_back(static_cast<uint32_t>(at + 1 - begin));
   }
+  unsigned char high_bits = 0;
+  for (char c : text_) high_bits |= static_cast<unsigned char>(c);
+  ascii_ = high_bits < 0x80;
 }
 
 void SourceFile::position(uint32_t offset, uint32_t& line, uint32_t& column) const {
@@ -17,6 +23,10 @@ void SourceFile::position(uint32_t offset, uint32_t& line, uint32_t& column) con
   auto index = static_cast<uint32_t>(it - line_starts_.begin());  // 1-based line number
   line = index;
   uint32_t start = line_starts_[index - 1];
+  if (ascii_) {
+    column = offset - start + 1;
+    return;
+  }
   uint32_t code_points = 0;
   for (uint32_t i = start; i < offset; ++i) {
     // Continuation bytes (10xxxxxx) do not start a character.

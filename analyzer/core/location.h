@@ -38,6 +38,7 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<uint32_t> line_starts_;
+  bool ascii_ = true;  // every byte is a character: a column is a byte count
 };
 
 // A text that was decoded out of a SourceFile (a JSON string holding a policy, a YAML block

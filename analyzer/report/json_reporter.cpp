@@ -1,8 +1,7 @@
 #include "report/report.h"
 #include "report/summary.h"
+#include "core/json_writer.h"
 
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/prettywriter.h>
 
 #include <cstdint>
 #include <limits>
@@ -11,21 +10,20 @@
 namespace mfalint::report {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
-void string_field(Writer& w, const char* key, std::string_view value) {
+void string_field(JsonWriter& w, const char* key, std::string_view value) {
   w.Key(key);
   w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
-void string_list(Writer& w, const char* key, const std::vector<std::string>& values) {
+void string_list(JsonWriter& w, const char* key, const std::vector<std::string>& values) {
   w.Key(key);
   w.StartArray();
   for (const auto& value : values) w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
   w.EndArray();
 }
 
-void write_finding_fields(Writer& w, const Finding& f) {
+void write_finding_fields(JsonWriter& w, const Finding& f) {
   string_field(w, "rule", f.rule);
   string_field(w, "severity", severity_name(f.severity));
   string_field(w, "file", f.file());
@@ -49,20 +47,20 @@ void write_finding_fields(Writer& w, const Finding& f) {
   if (!f.context.empty()) string_field(w, "context", f.context);
 }
 
-void write_finding(Writer& w, const Finding& f) {
+void write_finding(JsonWriter& w, const Finding& f) {
   w.StartObject();
   write_finding_fields(w, f);
   w.EndObject();
 }
 
-void write_suppressed(Writer& w, const Suppressed& suppressed) {
+void write_suppressed(JsonWriter& w, const Suppressed& suppressed) {
   w.StartObject();
   write_finding_fields(w, suppressed.finding);
   string_field(w, "reason", suppressed.reason);
   w.EndObject();
 }
 
-void write_row(Writer& w, const MfaRow& row) {
+void write_row(JsonWriter& w, const MfaRow& row) {
   w.StartObject();
   string_field(w, "where", row.context);
   string_field(w, "actions", row.actions);
@@ -88,7 +86,7 @@ void write_row(Writer& w, const MfaRow& row) {
   w.EndObject();
 }
 
-void write_principal(Writer& w, const Subject& subject) {
+void write_principal(JsonWriter& w, const Subject& subject) {
   const PrincipalStatus& principal = *subject.principal;
   w.StartObject();
   string_field(w, "type", principal.type);
@@ -118,7 +116,7 @@ void write_principal(Writer& w, const Subject& subject) {
 
 // An account audit: the findings go with their principals; the top-level lists keep only what
 // belongs to none (why the dump could not be read).
-void write_principals(Writer& w, const Summary& summary) {
+void write_principals(JsonWriter& w, const Summary& summary) {
   w.Key("principals");
   w.StartArray();
   for (const auto& subject : summary.subjects) {
@@ -142,8 +140,8 @@ void write_principals(Writer& w, const Summary& summary) {
 }
 
 void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
-  rapidjson::OStreamWrapper stream(out);
-  Writer w(stream);
+  JsonOutputStream stream(out);
+  JsonWriter w(stream);
   w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("version");

@@ -6,10 +6,9 @@
 #include "report/escape.h"
 #include "report/fingerprint.h"
 #include "report/report.h"
+#include "core/json_writer.h"
 
 #include <fmt/core.h>
-#include <rapidjson/ostreamwrapper.h>
-#include <rapidjson/prettywriter.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -19,7 +18,6 @@ namespace mfalint::report {
 namespace {
 
 namespace fs = std::filesystem;
-using Writer = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
 constexpr std::string_view kSchema =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -29,17 +27,17 @@ constexpr std::string_view kSourceRoot = "%SRCROOT%";
 // Versioned, so a change to what the key hashes can start a new series instead of colliding.
 constexpr std::string_view kFingerprintName = "mfalintFindingKey/v1";
 
-void text(Writer& w, std::string_view value) {
+void text(JsonWriter& w, std::string_view value) {
   std::string clean = valid_utf8(value);
   w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
 }
 
-void field(Writer& w, const char* key, std::string_view value) {
+void field(JsonWriter& w, const char* key, std::string_view value) {
   w.Key(key);
   text(w, value);
 }
 
-void message(Writer& w, const char* key, std::string_view value) {
+void message(JsonWriter& w, const char* key, std::string_view value) {
   w.Key(key);
   w.StartObject();
   field(w, "text", value);
@@ -66,7 +64,7 @@ std::string_view security_severity(const rules::RuleDoc& rule) {
   return changes_meaning ? "5.5" : "3.0";
 }
 
-void write_rule(Writer& w, const rules::RuleDoc& rule) {
+void write_rule(JsonWriter& w, const rules::RuleDoc& rule) {
   w.StartObject();
   field(w, "id", rule.id);
   field(w, "name", rule.name);
@@ -129,7 +127,7 @@ ArtifactUri artifact_uri(const std::string& path, const fs::path& cwd) {
 
 // SARIF regions are 1-based with an exclusive end column, as Location is. A whole-file finding
 // (line 0) points at the start of the file; a point location covers one character.
-void write_region(Writer& w, const Location& loc) {
+void write_region(JsonWriter& w, const Location& loc) {
   uint32_t start_line = std::max(loc.line, 1u);
   uint32_t start_column = loc.line ? std::max(loc.column, 1u) : 1;
   uint32_t end_line = std::max(loc.end_line, start_line);
@@ -148,7 +146,7 @@ void write_region(Writer& w, const Location& loc) {
   w.EndObject();
 }
 
-void write_location(Writer& w, const std::string& path, const Location& loc, const fs::path& cwd) {
+void write_location(JsonWriter& w, const std::string& path, const Location& loc, const fs::path& cwd) {
   ArtifactUri uri = artifact_uri(path, cwd);
   w.StartObject();
   w.Key("physicalLocation");
@@ -163,7 +161,7 @@ void write_location(Writer& w, const std::string& path, const Location& loc, con
   w.EndObject();
 }
 
-void write_result(Writer& w, const Finding& finding, std::string_view fingerprint, const fs::path& cwd) {
+void write_result(JsonWriter& w, const Finding& finding, std::string_view fingerprint, const fs::path& cwd) {
   w.StartObject();
   field(w, "ruleId", finding.rule);
   if (const rules::RuleDoc* rule = rules::find_rule(finding.rule)) {
@@ -201,7 +199,7 @@ void write_result(Writer& w, const Finding& finding, std::string_view fingerprin
 
 // Files that could not be read were not analyzed: SARIF's place for that is a tool execution
 // notification, and the run is not successful, as mfalint exits 2.
-void write_invocation(Writer& w, const Report& report, const fs::path& cwd) {
+void write_invocation(JsonWriter& w, const Report& report, const fs::path& cwd) {
   bool all_read =
       std::none_of(report.files.begin(), report.files.end(), [](const FileStatus& f) { return f.error.has_value(); });
   w.StartObject();
@@ -229,8 +227,8 @@ void write_invocation(Writer& w, const Report& report, const fs::path& cwd) {
 void write_sarif(const Report& report, const ReportOptions&, std::ostream& out) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
-  rapidjson::OStreamWrapper stream(out);
-  Writer w(stream);
+  JsonOutputStream stream(out);
+  JsonWriter w(stream);
   w.SetIndent(' ', 2);
   w.StartObject();
   field(w, "$schema", kSchema);

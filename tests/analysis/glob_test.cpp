@@ -36,6 +36,12 @@ TEST(Glob, Covers) {
   EXPECT_FALSE(glob_covers("*ab", "*b"));
   EXPECT_TRUE(glob_covers("x", "x"));
   EXPECT_FALSE(glob_covers("x", "X"));
+  // Patterns longer than one 64-bit word of automaton states.
+  const std::string run(70, 'a');
+  EXPECT_TRUE(glob_covers("*" + run + "*", "*" + run + "b*"));
+  EXPECT_FALSE(glob_covers("*" + run + "*", "*" + run.substr(1) + "b*"));
+  EXPECT_TRUE(glob_covers("*:" + run + "/*", "*:" + run + "/x*"));
+  EXPECT_FALSE(glob_covers("*:" + run + "/*", "*:" + run + "x/*"));
 }
 
 TEST(Glob, Intersect) {

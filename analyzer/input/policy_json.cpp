@@ -1,6 +1,7 @@
 #include "input/adapters.h"
 
 #include "checks/check.h"
+#include "input/limits.h"
 
 #include <fmt/core.h>
 
@@ -90,9 +91,23 @@ void fail(LoadedFile& file, std::string message, std::optional<uint32_t> offset)
   file.error = std::move(message);
 }
 
+namespace {
+
+// A policy over a limit fails the file, so the run ends with status 2, and is left out; the
+// file's other policies are still analyzed.
+void build_within_limits(const JsonNode& root, const model::PolicyOrigin& origin, LoadedFile& file) {
+  if (auto over = exceeded_limit(root)) {
+    fail(file, std::move(over->message), over->offset);
+    return;
+  }
+  if (auto policy = model::build_policy(root, origin, file.findings)) file.policies.push_back(std::move(*policy));
+}
+
+}  // namespace
+
 void add_policy(const JsonNode& node, model::PolicyOrigin origin, LoadedFile& file) {
   if (!node.is_string()) {
-    if (auto policy = model::build_policy(node, origin, file.findings)) file.policies.push_back(std::move(*policy));
+    build_within_limits(node, origin, file);
     return;
   }
   EmbeddedText embedded = decode_json_string(*file.source, node.begin, node.end);
@@ -106,7 +121,7 @@ void add_policy_text(const EmbeddedText& text, model::PolicyOrigin origin, Loade
     fail(file, fmt::format("policy document inside a string: {}", parsed.error), parsed.error_offset);
     return;
   }
-  if (auto policy = model::build_policy(*parsed.root, origin, file.findings)) file.policies.push_back(std::move(*policy));
+  build_within_limits(*parsed.root, origin, file);
 }
 
 }  // namespace mfalint::input

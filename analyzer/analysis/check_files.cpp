@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace mfalint::analysis {
@@ -49,6 +50,20 @@ void say_what_was_fixed(const model::Policy& policy, const Assumptions& assumpti
   if (!notes.empty()) finding.message += fmt::format("; evaluated with {} by --assume", fmt::join(notes, ", "));
 }
 
+// Reports show a file's findings with their lines, nothing more: keep those lines and let the
+// file's text go, which most of a large run's memory would otherwise be.
+void keep_finding_lines(Findings& findings) {
+  std::map<const SourceFile*, std::vector<uint32_t>> lines;
+  for (const auto& finding : findings) {
+    if (finding.source) lines[finding.source.get()].push_back(finding.loc.line);
+  }
+  std::map<const SourceFile*, std::shared_ptr<const SourceFile>> excerpts;
+  for (auto& [source, numbers] : lines) excerpts[source] = source->excerpt(std::move(numbers));
+  for (auto& finding : findings) {
+    if (finding.source) finding.source = excerpts.at(finding.source.get());
+  }
+}
+
 // Findings of one file in reading order, whichever stage found them. A file's policies may be
 // attached to different principals (a template), so each is judged as a set of its own.
 FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) {
@@ -65,6 +80,7 @@ FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) 
   std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.loc.line, a.loc.column, a.rule) < std::tie(b.loc.line, b.loc.column, b.rule);
   });
+  keep_finding_lines(result.findings);
   return result;
 }
 

@@ -53,4 +53,18 @@ std::string_view SourceFile::line_text(uint32_t line) const {
   return text;
 }
 
+std::shared_ptr<const SourceFile> SourceFile::excerpt(std::vector<uint32_t> lines) const {
+  std::sort(lines.begin(), lines.end());
+  std::string kept;
+  uint32_t next = 1;
+  for (uint32_t line : lines) {
+    if (line < next) continue;  // a repeat, or 0 (no position)
+    kept.append(line - next, '\n');
+    kept += line_text(line);
+    kept += '\n';
+    next = line + 1;
+  }
+  return std::make_shared<const SourceFile>(path_, std::move(kept));
+}
+
 }  // namespace mfalint

@@ -31,6 +31,9 @@ class SourceFile {
   Location locate(uint32_t offset, uint32_t end_offset) const;
   // The text of 1-based line `line`, without its line break.
   std::string_view line_text(uint32_t line) const;
+  // The same file with only `lines` kept, the others read as empty: what a report shows of a file
+  // once it is analyzed (the lines of its findings), at a fraction of its memory.
+  std::shared_ptr<const SourceFile> excerpt(std::vector<uint32_t> lines) const;
 
  private:
   void position(uint32_t offset, uint32_t& line, uint32_t& column) const;

@@ -97,5 +97,25 @@ TEST(SourceFile, LinesAndColumnsCountCharactersNotBytes) {
   EXPECT_EQ(file.line_text(4), "");
 }
 
+TEST(SourceFile, AsciiColumnsAreByteCounts) {
+  SourceFile file("f.json", "{\n  \"a\": 1}\n");
+  Location loc = file.locate(7, 8);
+  EXPECT_EQ(loc.line, 2u);
+  EXPECT_EQ(loc.column, 6u);
+  EXPECT_EQ(loc.end_column, 7u);
+}
+
+// What a report keeps of a file after its analysis: the lines of the findings, the rest empty.
+TEST(SourceFile, AnExcerptKeepsTheGivenLinesAtTheirNumbers) {
+  SourceFile file("dir/f.json", "one\ntwo\r\nthree\nfour\n");
+  auto excerpt = file.excerpt({3, 0, 2, 3});
+  EXPECT_EQ(excerpt->path(), "dir/f.json");
+  EXPECT_EQ(excerpt->line_text(1), "");
+  EXPECT_EQ(excerpt->line_text(2), "two");
+  EXPECT_EQ(excerpt->line_text(3), "three");
+  EXPECT_EQ(excerpt->line_text(4), "");
+  EXPECT_EQ(excerpt->text(), "\ntwo\nthree\n");
+}
+
 }  // namespace
 }  // namespace mfalint

@@ -15,6 +15,7 @@ struct AuditOptions {
   std::string file;
   ReportFlags report;
   AnalysisFlags analysis;
+  uint64_t max_file_mib = input::kDefaultMaxDumpBytes >> 20;
 };
 
 int run_audit(const AuditOptions& options) {
@@ -28,7 +29,8 @@ int run_audit(const AuditOptions& options) {
   }
   auto analysis = analysis_options(options.analysis, config);
   if (!analysis) return kExitError;
-  auto report = analysis::audit_account(input::load_account_dump(options.file), analysis->sensitivity, analysis->mfa);
+  auto report = analysis::audit_account(input::load_account_dump(options.file, options.max_file_mib << 20),
+                                        analysis->sensitivity, analysis->mfa);
   analysis::apply_config(config, report);
   if (!write_report(report, *reporter, options.report.output)) return kExitError;
   return exit_status(report, options.report.fail_on);
@@ -44,6 +46,7 @@ Command add_audit_command(CLI::App& root) {
       ->required();
   add_report_flags(*app, options->report);
   add_analysis_flags(*app, options->analysis);
+  add_max_file_size_flag(*app, options->max_file_mib);
   return {app, [options] { return run_audit(*options); }};
 }
 

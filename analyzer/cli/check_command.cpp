@@ -87,10 +87,7 @@ Command add_check_command(CLI::App& root) {
   app->add_option("--jobs", options->jobs, "Check this many files at once (default: one per core; 1: one by one)")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");
-  app->add_option("--max-file-size", options->max_file_mib,
-                  "Report files larger than this many MiB as unreadable instead of reading them (default 16)")
-      ->check(CLI::Range(uint64_t{1}, uint64_t{4096}))
-      ->type_name("MIB");
+  add_max_file_size_flag(*app, options->max_file_mib);
   return {app, [options] { return run_check(*options); }};
 }
 

@@ -44,6 +44,13 @@ void add_analysis_flags(CLI::App& app, AnalysisFlags& flags) {
       ->type_name("SECONDS");
 }
 
+void add_max_file_size_flag(CLI::App& app, uint64_t& mib) {
+  app.add_option("--max-file-size", mib,
+                 fmt::format("Report inputs larger than this many MiB as unreadable instead of reading them (default {})", mib))
+      ->check(CLI::Range(uint64_t{1}, uint64_t{4096}))
+      ->type_name("MIB");
+}
+
 std::optional<analysis::CheckFilesOptions> analysis_options(const AnalysisFlags& flags, const analysis::Config& config) {
   for (const auto& warning : config.warnings) fmt::print(stderr, "mfalint: warning: {}\n", warning);
   analysis::CheckFilesOptions analysis;

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ struct AnalysisFlags {
 
 // --assume and --max-mfa-age on `app`.
 void add_analysis_flags(CLI::App& app, AnalysisFlags& flags);
+
+// --max-file-size MIB on `app`: inputs larger than `mib` (its value on entry is the default) are
+// reported as unreadable instead of read.
+void add_max_file_size_flag(CLI::App& app, uint64_t& mib);
 
 // The MFA analysis as the flags and the config ask for it, the flags winning; nullopt after
 // saying which flag is wrong. Prints the config's warnings.

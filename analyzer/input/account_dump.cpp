@@ -5,11 +5,7 @@
 #include <fmt/core.h>
 
 #include <cstddef>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <map>
-#include <sstream>
 
 namespace mfalint::input {
 namespace {
@@ -274,20 +270,14 @@ AccountDump read_account_dump(std::string path, std::string text) {
   return dump;
 }
 
-AccountDump load_account_dump(const std::string& path) {
-  if (path == "-") {
-    return read_account_dump("<stdin>", std::string(std::istreambuf_iterator<char>(std::cin), {}));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+AccountDump load_account_dump(const std::string& path, uint64_t max_bytes) {
+  FileText read = read_file_text(path, max_bytes);
+  if (read.failure) {
     AccountDump dump;
-    dump.file.path = path;
-    fail(dump.file, "cannot open file", std::nullopt);
+    dump.file = std::move(*read.failure);
     return dump;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return read_account_dump(path, std::move(buffer).str());
+  return read_account_dump(std::move(read.name), std::move(read.text));
 }
 
 }  // namespace mfalint::input

@@ -56,7 +56,7 @@ struct AccountDump {
 };
 
 // Reads the dump at `path` (`-` for standard input).
-AccountDump load_account_dump(const std::string& path);
+AccountDump load_account_dump(const std::string& path, uint64_t max_bytes = kDefaultMaxDumpBytes);
 AccountDump read_account_dump(std::string path, std::string text);
 
 }  // namespace mfalint::input

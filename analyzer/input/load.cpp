@@ -7,6 +7,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -100,8 +102,9 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
     }
     LoadedFile file;
     file.path = path;
-    fail(file, ec && fs::exists(path) ? fmt::format("cannot read: {}", ec.message()) : "no such file or directory",
-         std::nullopt);
+    std::error_code ignored;  // a symlink loop exists, and cannot be followed: say why
+    bool present = fs::exists(fs::symlink_status(path, ignored));
+    fail(file, ec && present ? fmt::format("cannot read: {}", ec.message()) : "no such file or directory", std::nullopt);
     missing.push_back(std::move(file));
   }
   return files;
@@ -131,32 +134,38 @@ LoadedFile load_text(std::string path, std::string text) {
   return file;
 }
 
-LoadedFile load_file(const std::string& path, uint64_t max_bytes) {
+FileText read_file_text(const std::string& path, uint64_t max_bytes) {
+  FileText read{path == "-" ? "<stdin>" : path, {}, std::nullopt};
+  auto failed = [&](std::string message) {
+    LoadedFile file;
+    file.path = read.name;
+    fail(file, std::move(message), std::nullopt);
+    read.failure = std::move(file);
+    read.text.clear();
+    return std::move(read);
+  };
   std::ifstream opened;
   if (path != "-") {
     opened.open(path, std::ios::binary);
-    if (!opened) {
-      LoadedFile file;
-      file.path = path;
-      fail(file, "cannot open file", std::nullopt);
-      return file;
-    }
+    if (!opened) return failed("cannot open file");
   }
   std::istream& in = path == "-" ? std::cin : opened;
-  // Read in chunks up to one byte past the limit, so an endless or growing input stops there.
-  std::string text;
   char chunk[1 << 16];
-  while (text.size() <= max_bytes && in.read(chunk, sizeof chunk).gcount() > 0) {
-    text.append(chunk, static_cast<size_t>(in.gcount()));
+  errno = 0;
+  while (read.text.size() <= max_bytes && in.read(chunk, sizeof chunk).gcount() > 0) {
+    read.text.append(chunk, static_cast<size_t>(in.gcount()));
   }
-  std::string name = path == "-" ? "<stdin>" : path;
-  if (text.size() > max_bytes) {
-    LoadedFile file;
-    file.path = name;
-    fail(file, fmt::format("larger than {} bytes, the limit (--max-file-size): not read", max_bytes), std::nullopt);
-    return file;
+  if (in.bad()) return failed(fmt::format("cannot read: {}", errno ? std::strerror(errno) : "read error"));
+  if (read.text.size() > max_bytes) {
+    return failed(fmt::format("larger than {} bytes, the limit (--max-file-size): not read", max_bytes));
   }
-  return load_text(std::move(name), std::move(text));
+  return read;
+}
+
+LoadedFile load_file(const std::string& path, uint64_t max_bytes) {
+  FileText read = read_file_text(path, max_bytes);
+  if (read.failure) return std::move(*read.failure);
+  return load_text(std::move(read.name), std::move(read.text));
 }
 
 }  // namespace mfalint::input

@@ -34,6 +34,18 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
 // /dev/urandom or a file still being written must not stall the run or exhaust memory.
 inline constexpr uint64_t kDefaultMaxFileBytes = 16 * 1024 * 1024;
 
+// An account dump is one file for a whole account: a large account's runs to tens of MiB.
+inline constexpr uint64_t kDefaultMaxDumpBytes = 256 * 1024 * 1024;
+
+// The bytes of `path` (`-`: standard input, named "<stdin>"), read up to `max_bytes` so an endless
+// or growing input stops there. A file that cannot be opened or is larger comes back as `failure`.
+struct FileText {
+  std::string name;
+  std::string text;
+  std::optional<LoadedFile> failure;
+};
+FileText read_file_text(const std::string& path, uint64_t max_bytes);
+
 LoadedFile load_file(const std::string& path, uint64_t max_bytes = kDefaultMaxFileBytes);
 LoadedFile load_text(std::string path, std::string text);
 

@@ -87,5 +87,21 @@ TEST(AuditCli, AMalformedDumpExits2NamingFileLineAndColumn) {
   EXPECT_EQ(run_mfalint("audit no/such/dump.json").status, 2);
 }
 
+// A dump is read up to --max-file-size (256 MiB by default: a large account's dump runs to tens of
+// MiB), so an endless input stops there.
+TEST(AuditCli, ADumpOverTheSizeLimitIsReportedNotRead) {
+  testing::TempDir dir;
+  std::string dump = testing::read_all(std::string(MFALINT_SOURCE_DIR) + "/" + kFixture);
+  auto big = dir.write("big.json", std::string(1024 * 1024, ' ') + dump).string();
+  auto run = run_mfalint("audit --max-file-size 1 '" + big + "'");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_THAT(run.out, HasSubstr("big.json: error: larger than 1048576 bytes, the limit (--max-file-size): not read"));
+  EXPECT_EQ(run_mfalint("audit --fail-on never --max-file-size 2 '" + big + "'").status, 0);
+
+  auto endless = testing::run_shell("timeout 20 '" MFALINT_BINARY "' audit --max-file-size 1 - < /dev/zero");
+  EXPECT_EQ(endless.status, 2);
+  EXPECT_THAT(endless.out, HasSubstr("<stdin>: error: larger than 1048576 bytes"));
+}
+
 }  // namespace
 }  // namespace mfalint

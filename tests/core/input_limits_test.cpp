@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,38 @@ TEST(InputLimits, EndlessStandardInputStopsAtTheLimit) {
   auto run = testing::run_shell("timeout 20 '" MFALINT_BINARY "' check --max-file-size 1 - < /dev/zero");
   EXPECT_EQ(run.status, 2);
   EXPECT_THAT(run.out, HasSubstr("<stdin>: error: larger than 1048576 bytes"));
+}
+
+// Issue 8's hostile inputs, given together with a good policy: each is a clear error naming its
+// path, nothing hangs, and the good policy is still checked.
+TEST(InputLimits, HostileInputsAreClearErrorsAndTheRunGoesOn) {
+  testing::TempDir dir;
+  const auto& root = dir.path;
+  dir.write("tree/a/ok.json", testing::read_all(std::string(MFALINT_SOURCE_DIR) + "/samples/mfa-protected-s3.json"));
+  std::filesystem::create_directory_symlink(root / "tree", root / "tree/a/up");  // a directory loop
+  std::filesystem::create_symlink(root / "self", root / "self");                // a symlink loop
+  std::filesystem::resize_file(dir.write("huge.json", ""), uint64_t{1} << 30);  // 1 GiB, sparse
+  // A file being written while it is read: a writer that never stops, started before the check.
+  auto run = testing::run_shell("cd '" + root.string() + "' && { yes '{\"Statement\": [' > growing.json & writer=$!; } && "
+                                "sleep 0.2 && timeout 60 '" MFALINT_BINARY "' check self huge.json growing.json /proc/self/mem tree; "
+                                "status=$?; kill $writer; exit $status");
+  EXPECT_EQ(run.status, 2) << run.out << run.err;
+  EXPECT_THAT(run.out, HasSubstr("self: error: cannot read: Too many levels of symbolic links [IAM001]"));
+  EXPECT_THAT(run.out, HasSubstr("huge.json: error: larger than 16777216 bytes, the limit (--max-file-size): not read"));
+  EXPECT_THAT(run.out, HasSubstr("growing.json: error: larger than 16777216 bytes"));
+  EXPECT_THAT(run.out, HasSubstr("/proc/self/mem: error: cannot read: Input/output error [IAM001]"));
+  EXPECT_THAT(run.out, HasSubstr("5 files checked"));  // the loop through `up` is not followed: ok.json once
+  EXPECT_THAT(run.out, HasSubstr("4 files could not be read"));
+}
+
+// Random bytes (within the size limit) are a clear error at a position, not a crash.
+TEST(InputLimits, RandomBytesAreAClearError) {
+  testing::TempDir dir;
+  auto noise = dir.path / "noise.json";
+  auto run = testing::run_shell("head -c 1048576 /dev/urandom > '" + noise.string() + "' && timeout 60 '" MFALINT_BINARY
+                                "' check --format json '" + noise.string() + "'");
+  EXPECT_EQ(run.status, 2) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\"rule\": \"IAM001\""));
 }
 
 std::string statements(size_t count) {

@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cctype>
 #include <string>
 
@@ -47,6 +49,16 @@ TEST(Catalog, ServicesWhateverTheirCase) {
   auto s3 = find_service("S3");
   ASSERT_TRUE(s3);
   EXPECT_EQ(service_prefix(*s3), "s3");
+  EXPECT_FALSE(service_known(std::string(100, 'a')));
+}
+
+// find_service hashes the lower-cased prefix: every prefix must be written lower case, and found.
+TEST(Catalog, EveryServicePrefixIsLowerCaseAndFound) {
+  for (ServiceId service = 0; service < service_count(); ++service) {
+    std::string_view prefix = service_prefix(service);
+    EXPECT_EQ(std::count_if(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; }), 0) << prefix;
+    EXPECT_EQ(find_service(prefix), service) << prefix;
+  }
 }
 
 TEST(Catalog, IdsAreDenseAndOrderedByServiceThenName) {

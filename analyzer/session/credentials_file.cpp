@@ -25,6 +25,21 @@ std::string appended_section(const IniDocument& document, std::string_view secti
   return text;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// The next section's header, when indented, would read as a continuation of an entry written just
+// before it (configparser, and so the AWS CLI, continues a value over any later line indented more
+// than its key, blank lines between included): it loses its indent. Found by fuzz_ini.
+void unindent_next_header(std::vector<std::string>& lines, std::size_t from) {
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    std::string& raw = lines[i];
+    auto first = std::find_if_not(raw.begin(), raw.end(), is_space);
+    if (first == raw.end() || *first == '#' || *first == ';') continue;
+    raw.erase(raw.begin(), first);
+    return;
+  }
+}
+
 }  // namespace
 
 std::string with_profile_values(const IniDocument& document, std::string_view section,
@@ -67,6 +82,7 @@ std::string with_profile_values(const IniDocument& document, std::string_view se
   }
   if (!missing.empty()) ensure_eol(lines[insert_at - 1], document.eol);
   lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(insert_at), missing.begin(), missing.end());
+  if (!missing.empty()) unindent_next_header(lines, insert_at + missing.size());
 
   std::string text;
   for (const auto& raw : lines) text += raw;

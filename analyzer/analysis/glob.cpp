@@ -56,8 +56,13 @@ bool any(const States& states) {
 // Walks `inner` through `outer`'s automaton. A literal moves every state set; `?` and `*` in
 // `inner` stand for any character, so they branch over every character class `outer`
 // distinguishes (its literals, and one character it does not name). Inclusion holds when every
-// branch ends in an accepting state.
+// branch ends in an accepting state. The number of state sets can grow exponentially with the
+// stars of a hostile pair: past kMaxSteps the answer is "not covered", which makes a Deny count for
+// nothing and a boundary exclude nothing, so the analysis reports more, never less.
+constexpr size_t kMaxSteps = size_t{1} << 14;
+
 bool automaton_covers(std::string_view outer, std::string_view inner) {
+  size_t steps = 0;
   std::string classes;
   for (char c : outer) {
     if (c != '*' && c != '?' && classes.find(c) == std::string::npos) classes.push_back(c);
@@ -79,15 +84,21 @@ bool automaton_covers(std::string_view outer, std::string_view inner) {
         States states = std::move(work.back());
         work.pop_back();
         for (char k : classes) {
+          if (++steps > kMaxSteps) return false;
           States moved = step(outer, states, k);
           if (next.insert(moved).second) work.push_back(std::move(moved));
         }
       }
     } else if (c == '?') {
       for (const auto& states : current) {
-        for (char k : classes) next.insert(step(outer, states, k));
+        for (char k : classes) {
+          if (++steps > kMaxSteps) return false;
+          next.insert(step(outer, states, k));
+        }
       }
     } else {
+      steps += current.size();
+      if (steps > kMaxSteps) return false;
       for (const auto& states : current) next.insert(step(outer, states, c));
     }
     for (const auto& states : next) {
@@ -123,7 +134,9 @@ bool glob_covers(std::string_view outer, std::string_view inner) {
   outer.remove_suffix(tail);
   inner.remove_suffix(tail);
   if (outer.find_first_not_of('*') == std::string_view::npos) return true;
-  // The same pairs come back in every file of a repository: each thread remembers the answers.
+  // The same pairs come back in every file of a repository: each thread remembers the answers
+  // for patterns of ARN length.
+  if (outer.size() + inner.size() > 2048) return automaton_covers(outer, inner);
   thread_local std::unordered_map<std::string, bool> known;
   std::string key;
   key.reserve(outer.size() + 1 + inner.size());

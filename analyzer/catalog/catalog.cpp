@@ -163,13 +163,18 @@ struct PatternHash {
 
 void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
   // Policies repeat a few patterns ("*", "s3:Get*") across statements and files, and "*" alone
-  // scans every action: each thread keeps what it matched, within a bound.
+  // scans every action: each thread keeps what it matched, up to a million ids (4 MB).
   thread_local std::unordered_map<std::string, std::vector<ActionId>, PatternHash, std::equal_to<>> matched;
+  thread_local size_t kept_ids = 0;
   auto it = matched.find(pattern);
   if (it == matched.end()) {
-    if (matched.size() >= 4096) matched.clear();
     std::vector<ActionId> ids;
     scan_actions(pattern, ids);
+    if (kept_ids + ids.size() > (size_t{1} << 20)) {
+      matched.clear();
+      kept_ids = 0;
+    }
+    kept_ids += ids.size();
     it = matched.emplace(std::string(pattern), std::move(ids)).first;
   }
   out = it->second;

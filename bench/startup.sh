@@ -5,6 +5,7 @@
 #     Only the catalog differs, so the difference is its cost.
 #  2. End to end: `mfalint check` on one small policy against `mfalint --version` (same binary,
 #     catalog unused), a plain RapidJSON parse of the policy (no catalog) and /bin/true.
+# Prints the start-up ratio: `mfalint check` over the RapidJSON parse of the same policy.
 # Usage: bench/startup.sh [BUILD_DIR]   (needs mfalint built in BUILD_DIR; hyperfine if installed)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -108,7 +109,17 @@ for _ in 1 2 3 4 5; do "$work/with_catalog" --in-process; done
 
 if command -v hyperfine >/dev/null; then
   # -N: no shell in between, so a fraction of a millisecond is not lost in its noise.
-  hyperfine -N --warmup 20 --min-runs 300 "${commands[@]}"
+  hyperfine -N --warmup 20 --min-runs 300 --export-json "$work/times.json" "${commands[@]}"
+  # Issue 8's pre-commit target: `mfalint check` on a small policy within 2x a program that only
+  # parses it.
+  python3 - "$work/times.json" <<'PY'
+import json, sys
+runs = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+check, floor = runs.get("mfalint check policy.json"), runs.get("rapidjson parse of policy.json (no catalog)")
+if check and floor:
+    print(f"start-up ratio check/floor: {check['mean'] / floor['mean']:.2f} (mean), "
+          f"{check['min'] / floor['min']:.2f} (min)")
+PY
 else
   echo "bench: hyperfine is absent (apt-get install hyperfine); timing 300 runs of each with date" >&2
   for ((i = 1; i < ${#commands[@]}; i += 3)); do

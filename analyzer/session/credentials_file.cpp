@@ -1,6 +1,7 @@
 #include "session/credentials_file.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace mfalint::session {
 namespace {
@@ -25,7 +26,8 @@ std::string appended_section(const IniDocument& document, std::string_view secti
   return text;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+// As parse_ini trims: a line of only such characters is blank.
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
 // The next section's header, when indented, would read as a continuation of an entry written just
 // before it (configparser, and so the AWS CLI, continues a value over any later line indented more

@@ -34,9 +34,9 @@ TEST(SessionCredentialsFile, AppendsToAFileWithoutAFinalNewlineOrEmpty) {
 // Found by fuzz_ini: entries added to an empty profile would have turned the indented header after
 // it into their continuation, and the next profile's keys into this one's.
 TEST(SessionCredentialsFile, AnIndentedHeaderAfterTheNewEntriesStaysAHeader) {
-  const std::string before = "[base-mfa]\n\n  [prod]\naws_access_key_id = AKIA2\n";
+  const std::string before = "[base-mfa]\n\n\v\t\n  # note\n  [prod]\naws_access_key_id = AKIA2\n";
   const std::string after = edit(before, "base-mfa");
-  EXPECT_EQ(after, "[base-mfa]\n" + kBlock + "\n[prod]\naws_access_key_id = AKIA2\n");
+  EXPECT_EQ(after, "[base-mfa]\n" + kBlock + "\n\v\t\n  # note\n[prod]\naws_access_key_id = AKIA2\n");
   auto reread = parse_ini(after, "credentials");
   EXPECT_EQ(find_value(reread, "prod", "aws_access_key_id"), "AKIA2");
   EXPECT_EQ(find_value(reread, "base-mfa", "aws_access_key_id"), "ASIANEW");

@@ -8,11 +8,11 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <system_error>
 
 namespace mfalint::input {
 namespace fs = std::filesystem;
@@ -155,7 +155,9 @@ FileText read_file_text(const std::string& path, uint64_t max_bytes) {
   while (read.text.size() <= max_bytes && in.read(chunk, sizeof chunk).gcount() > 0) {
     read.text.append(chunk, static_cast<size_t>(in.gcount()));
   }
-  if (in.bad()) return failed(fmt::format("cannot read: {}", errno ? std::strerror(errno) : "read error"));
+  if (in.bad()) {
+    return failed(fmt::format("cannot read: {}", errno ? std::generic_category().message(errno) : "read error"));
+  }
   if (read.text.size() > max_bytes) {
     return failed(fmt::format("larger than {} bytes, the limit (--max-file-size): not read", max_bytes));
   }

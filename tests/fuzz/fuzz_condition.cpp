@@ -1,5 +1,7 @@
 // A policy read from the input, evaluated on one fixed request and analysed for MFA: the condition
-// operators, their value forms (dates, numbers, IPs, ARNs, wildcards) and the MFA age arithmetic.
+// operators, their value forms (dates, numbers, IPs, ARNs, wildcards), the MFA age arithmetic, and
+// the set analysis of `check` and `audit` (every Deny against every Allow, resource containment).
+#include "analysis/mfa_analysis.h"
 #include "analysis/mfa_matrix.h"
 #include "analysis/mfa_reach.h"
 #include "eval/decision.h"
@@ -30,6 +32,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   assumptions.fixed["aws:sourceip"] = {"203.0.113.7"};
 
   input::LoadedFile file = fuzz::load_as("policy.json", data, size);
+  std::vector<const model::Policy*> policies;
+  for (const auto& policy : file.policies) policies.push_back(&policy);
+  if (!policies.empty()) {
+    analysis::MfaOptions options;
+    options.assumptions = assumptions;
+    options.max_mfa_age = 3600;
+    (void)analysis::analyze_mfa(policies, catalog::Sensitivity::defaults(), options);
+    (void)analysis::analyze_mfa(policies, catalog::Sensitivity::defaults(), {}, {policies.front()});
+  }
   for (const auto& policy : file.policies) {
     eval::PolicySet set;
     set.identity.push_back(&policy);

@@ -39,11 +39,6 @@ struct Entry {
   const Finding* finding;
 };
 
-void string_field(JsonWriter& w, const char* key, std::string_view value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
 }  // namespace
 
 std::vector<std::string> baseline_keys(const Findings& findings) {
@@ -64,15 +59,15 @@ void write_baseline(const Findings& findings, std::ostream& out) {
   w.StartObject();
   w.Key("version");
   w.Uint(1);
-  string_field(w, "tool", "mfalint");
+  write_field(w, "tool", "mfalint");
   w.Key("findings");
   w.StartArray();
   for (const auto& entry : entries) {
     w.StartObject();
-    string_field(w, "key", entry.key);
-    string_field(w, "rule", entry.finding->rule);
-    string_field(w, "file", entry.finding->file());
-    string_field(w, "message", entry.finding->message);
+    write_field(w, "key", entry.key);
+    write_field(w, "rule", entry.finding->rule);
+    write_field(w, "file", entry.finding->file());
+    write_field(w, "message", entry.finding->message);
     w.EndObject();
   }
   w.EndArray();

@@ -3,7 +3,6 @@
 #include "cli/command.h"
 #include "core/json_writer.h"
 
-
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -50,18 +49,13 @@ void write_json(const std::vector<catalog::ActionId>& ids) {
   JsonOutputStream stream(std::cout);
   JsonWriter w(stream);
   w.SetIndent(' ', 2);
-  auto string = [&](std::string_view text) { w.String(text.data(), static_cast<rapidjson::SizeType>(text.size())); };
   w.StartArray();
   for (auto id : ids) {
     w.StartObject();
-    w.Key("action");
-    string(catalog::action_full_name(id));
-    w.Key("service");
-    string(catalog::action_service(id));
-    w.Key("name");
-    string(catalog::action_name(id));
-    w.Key("access_level");
-    string(catalog::access_level_name(catalog::action_access_level(id)));
+    write_field(w, "action", catalog::action_full_name(id));
+    write_field(w, "service", catalog::action_service(id));
+    write_field(w, "name", catalog::action_name(id));
+    write_field(w, "access_level", catalog::access_level_name(catalog::action_access_level(id)));
     w.Key("sensitive");
     w.Bool(catalog::is_sensitive(id));
     w.Key("mfa_bootstrap");

@@ -1,9 +1,9 @@
 #include "analysis/mfa_matrix.h"
 #include "analysis/mfa_reach.h"
 #include "cli/command.h"
+#include "core/json_writer.h"
 #include "eval/decision.h"
 #include "input/load.h"
-#include "core/json_writer.h"
 
 #include <fmt/core.h>
 
@@ -101,11 +101,6 @@ void write_text(const eval::Result& result, const std::string& why) {
                eval::policy_type_name(decisive.type), st.index, sid,
                *st.effect == model::Effect::Allow ? "Allow" : "Deny");
   }
-}
-
-
-void write_string(JsonWriter& w, std::string_view value) {
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
 void write_request(JsonWriter& w, const eval::Request& request) {

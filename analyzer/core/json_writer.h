@@ -6,6 +6,7 @@
 #include <rapidjson/prettywriter.h>
 
 #include <ostream>
+#include <string_view>
 #include <vector>
 
 namespace mfalint {
@@ -51,5 +52,14 @@ inline void PutReserve(JsonOutputStream& stream, size_t count) { stream.reserve(
 inline void PutUnsafe(JsonOutputStream& stream, char c) { stream.put_unchecked(c); }
 
 using JsonWriter = rapidjson::PrettyWriter<JsonOutputStream>;
+
+inline void write_string(JsonWriter& w, std::string_view value) {
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+inline void write_field(JsonWriter& w, const char* key, std::string_view value) {
+  w.Key(key);
+  write_string(w, value);
+}
 
 }  // namespace mfalint

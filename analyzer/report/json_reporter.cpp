@@ -1,7 +1,6 @@
+#include "core/json_writer.h"
 #include "report/report.h"
 #include "report/summary.h"
-#include "core/json_writer.h"
-
 
 #include <cstdint>
 #include <limits>
@@ -10,23 +9,17 @@
 namespace mfalint::report {
 namespace {
 
-
-void string_field(JsonWriter& w, const char* key, std::string_view value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
 void string_list(JsonWriter& w, const char* key, const std::vector<std::string>& values) {
   w.Key(key);
   w.StartArray();
-  for (const auto& value : values) w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  for (const auto& value : values) write_string(w, value);
   w.EndArray();
 }
 
 void write_finding_fields(JsonWriter& w, const Finding& f) {
-  string_field(w, "rule", f.rule);
-  string_field(w, "severity", severity_name(f.severity));
-  string_field(w, "file", f.file());
+  write_field(w, "rule", f.rule);
+  write_field(w, "severity", severity_name(f.severity));
+  write_field(w, "file", f.file());
   w.Key("line");
   w.Uint(f.loc.line);
   w.Key("column");
@@ -35,16 +28,16 @@ void write_finding_fields(JsonWriter& w, const Finding& f) {
   w.Uint(f.loc.end_line);
   w.Key("end_column");
   w.Uint(f.loc.end_column);
-  string_field(w, "message", f.message);
+  write_field(w, "message", f.message);
   if (f.statement) {
     w.Key("statement");
     w.Uint(*f.statement);
   }
-  if (!f.sid.empty()) string_field(w, "sid", f.sid);
+  if (!f.sid.empty()) write_field(w, "sid", f.sid);
   if (!f.actions.empty()) string_list(w, "actions", f.actions);
   if (!f.resources.empty()) string_list(w, "resources", f.resources);
-  if (!f.fix.empty()) string_field(w, "fix", f.fix);
-  if (!f.context.empty()) string_field(w, "context", f.context);
+  if (!f.fix.empty()) write_field(w, "fix", f.fix);
+  if (!f.context.empty()) write_field(w, "context", f.context);
 }
 
 void write_finding(JsonWriter& w, const Finding& f) {
@@ -56,18 +49,18 @@ void write_finding(JsonWriter& w, const Finding& f) {
 void write_suppressed(JsonWriter& w, const Suppressed& suppressed) {
   w.StartObject();
   write_finding_fields(w, suppressed.finding);
-  string_field(w, "reason", suppressed.reason);
+  write_field(w, "reason", suppressed.reason);
   w.EndObject();
 }
 
 void write_row(JsonWriter& w, const MfaRow& row) {
   w.StartObject();
-  string_field(w, "where", row.context);
-  string_field(w, "actions", row.actions);
-  string_field(w, "resource", row.resource);
-  string_field(w, "long_term_keys", row.long_term_keys);
-  string_field(w, "session_without_mfa", row.session_without_mfa);
-  string_field(w, "mfa_window", row.mfa_window);
+  write_field(w, "where", row.context);
+  write_field(w, "actions", row.actions);
+  write_field(w, "resource", row.resource);
+  write_field(w, "long_term_keys", row.long_term_keys);
+  write_field(w, "session_without_mfa", row.session_without_mfa);
+  write_field(w, "mfa_window", row.mfa_window);
   w.Key("mfa_ages");
   w.StartArray();
   for (const auto& [from, to] : row.mfa_ages) {
@@ -89,12 +82,12 @@ void write_row(JsonWriter& w, const MfaRow& row) {
 void write_principal(JsonWriter& w, const Subject& subject) {
   const PrincipalStatus& principal = *subject.principal;
   w.StartObject();
-  string_field(w, "type", principal.type);
-  string_field(w, "name", principal.name);
-  string_field(w, "arn", principal.arn);
+  write_field(w, "type", principal.type);
+  write_field(w, "name", principal.name);
+  write_field(w, "arn", principal.arn);
   w.Key("policies");
   w.Uint64(principal.policies);
-  if (!principal.permissions_boundary.empty()) string_field(w, "permissions_boundary", principal.permissions_boundary);
+  if (!principal.permissions_boundary.empty()) write_field(w, "permissions_boundary", principal.permissions_boundary);
   w.Key("unprotected_sensitive_actions");
   w.Uint64(principal.unprotected_sensitive_actions);
   w.Key("protected_sensitive_actions");
@@ -148,17 +141,17 @@ void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
   w.Uint(1);
   w.Key("tool");
   w.StartObject();
-  string_field(w, "name", "mfalint");
-  string_field(w, "version", MFALINT_VERSION);
+  write_field(w, "name", "mfalint");
+  write_field(w, "version", MFALINT_VERSION);
   w.EndObject();
   w.Key("files");
   w.StartArray();
   for (const auto& file : report.files) {
     w.StartObject();
-    string_field(w, "path", file.path);
-    string_field(w, "status", file.error ? "error" : "analyzed");
+    write_field(w, "path", file.path);
+    write_field(w, "status", file.error ? "error" : "analyzed");
     if (file.error) {
-      string_field(w, "error", *file.error);
+      write_field(w, "error", *file.error);
       if (file.error_loc.line) {
         w.Key("line");
         w.Uint(file.error_loc.line);

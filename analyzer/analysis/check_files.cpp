@@ -107,6 +107,13 @@ report::Report check_files(const std::vector<std::string>& paths, const CheckFil
   parallel_for(files.size(), options.jobs, [&](size_t i) {
     if (files[i] != "-") check(i);
   });
+  size_t findings = report.findings.size(), rows = report.mfa_rows.size();
+  for (const auto& result : results) {
+    findings += result.findings.size();
+    rows += result.rows.size();
+  }
+  report.findings.reserve(findings);
+  report.mfa_rows.reserve(rows);
   for (auto& result : results) add_result(std::move(result), report);
   return report;
 }

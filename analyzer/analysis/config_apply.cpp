@@ -67,7 +67,8 @@ catalog::Sensitivity sensitivity_of(const Config& config) {
 }
 
 void apply_config(const Config& config, report::Report& report) {
-  Findings kept;
+  // In place: a large run's findings are most of its memory, and a second vector would double it.
+  auto kept = report.findings.begin();
   for (auto& finding : report.findings) {
     if (auto rule = config.rules.find(finding.rule); rule != config.rules.end()) {
       if (!rule->second) continue;
@@ -76,10 +77,11 @@ void apply_config(const Config& config, report::Report& report) {
     if (const Suppression* suppression = suppression_for(config, finding)) {
       report.suppressed.push_back(report::Suppressed{std::move(finding), suppression->reason});
     } else {
-      kept.push_back(std::move(finding));
+      if (&*kept != &finding) *kept = std::move(finding);
+      ++kept;
     }
   }
-  report.findings = std::move(kept);
+  report.findings.erase(kept, report.findings.end());
 }
 
 }  // namespace mfalint::analysis

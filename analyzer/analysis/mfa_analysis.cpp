@@ -113,6 +113,14 @@ std::string list_names(const std::vector<std::string>& names, size_t shown) {
   return out;
 }
 
+std::string list_actions(const std::vector<ActionId>& ids, size_t shown) {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < ids.size() && i < shown; ++i) names.push_back(catalog::action_full_name(ids[i]));
+  std::string out = list_names(names, shown);
+  if (ids.size() > shown) out += fmt::format(", ... ({} more)", ids.size() - shown);
+  return out;
+}
+
 std::string patterns_of(const model::Statement& st) {
   const auto& list = st.action ? st.action : st.not_action;
   std::string out = st.not_action ? "NotAction " : "";
@@ -132,14 +140,14 @@ std::string resources_of(const model::Statement& st, std::vector<std::string>& o
 
 // "s3:Get* (42 sensitive actions: s3:GetObject, ...)"; when the statement names exactly these
 // actions, they are not named twice: "iam:CreateUser, iam:DeleteUser (2 sensitive actions)".
-std::string actions_phrase(const model::Statement& st, const std::vector<std::string>& names) {
-  std::string count = fmt::format("{} sensitive action{}", names.size(), names.size() == 1 ? "" : "s");
-  bool named_exactly = st.action && st.action->items.size() == names.size() &&
+std::string actions_phrase(const model::Statement& st, const std::vector<ActionId>& ids) {
+  std::string count = fmt::format("{} sensitive action{}", ids.size(), ids.size() == 1 ? "" : "s");
+  bool named_exactly = st.action && st.action->items.size() == ids.size() &&
                        std::none_of(st.action->items.begin(), st.action->items.end(), [](const auto& item) {
                          return item.value.find_first_of("*?") != std::string::npos;
                        });
   if (named_exactly) return fmt::format("{} ({})", patterns_of(st), count);
-  return fmt::format("{} ({}: {})", patterns_of(st), count, list_names(names, 3));
+  return fmt::format("{} ({}: {})", patterns_of(st), count, list_actions(ids, 3));
 }
 
 struct Outcome {
@@ -148,13 +156,6 @@ struct Outcome {
   AgeSet ages;
   std::vector<ActionId> ids;  // ascending
 };
-
-std::vector<std::string> full_names(const std::vector<ActionId>& ids) {
-  std::vector<std::string> names;
-  names.reserve(ids.size());
-  for (ActionId id : ids) names.push_back(catalog::action_full_name(id));
-  return names;
-}
 
 std::string decision(bool allowed) { return allowed ? "Allowed" : "Denied"; }
 
@@ -227,32 +228,35 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       return std::tuple(a.long_term, a.no_mfa, a.ages.to_json()) < std::tuple(b.long_term, b.no_mfa, b.ages.to_json());
     });
     const model::Statement& st = *allow.statement;
-    for (const Outcome& outcome : outcomes) {
+    for (Outcome& outcome : outcomes) {
       const AgeSet& ages = outcome.ages;
       bool long_term = outcome.long_term, no_mfa = outcome.no_mfa;
-      std::vector<std::string> names = full_names(outcome.ids);
+      size_t count = outcome.ids.size();
       std::vector<std::string> resources;
-      report::MfaRow row;
-      row.subject = allow.policy->source ? allow.policy->source->path() : "";
-      row.context = allow.policy->context;
-      row.actions = fmt::format("{} ({} sensitive action{})", patterns_of(st), names.size(), names.size() == 1 ? "" : "s");
-      row.resource = resources_of(st, resources);
-      row.long_term_keys = decision(long_term);
-      row.session_without_mfa = decision(no_mfa);
-      row.mfa_window = ages.describe();
-      for (const auto& interval : ages.intervals()) row.mfa_ages.emplace_back(interval.from, interval.to);
-      row.is_protected = !long_term && !no_mfa && !ages.empty();
-      result.rows.push_back(std::move(row));
+      std::string resources_text = resources_of(st, resources);
+      if (options.rows) {
+        report::MfaRow row;
+        row.subject = allow.policy->source ? allow.policy->source->path() : "";
+        row.context = allow.policy->context;
+        row.actions = fmt::format("{} ({} sensitive action{})", patterns_of(st), count, count == 1 ? "" : "s");
+        row.resource = std::move(resources_text);
+        row.long_term_keys = decision(long_term);
+        row.session_without_mfa = decision(no_mfa);
+        row.mfa_window = ages.describe();
+        for (const auto& interval : ages.intervals()) row.mfa_ages.emplace_back(interval.from, interval.to);
+        row.is_protected = !long_term && !no_mfa && !ages.empty();
+        result.rows.push_back(std::move(row));
+      }
       const Location& at = st.action ? st.action->loc : st.not_action->loc;
       if (long_term || no_mfa) {
         std::string_view who = credentials_without_mfa(long_term, no_mfa);
-        std::string message = fmt::format("{} allowed without MFA to {}", actions_phrase(st, names), who);
+        std::string message = fmt::format("{} allowed without MFA to {}", actions_phrase(st, outcome.ids), who);
         if (!allow.reach.assumed_keys.empty()) {
           message += fmt::format("; assumes the requester can meet the conditions on {}",
                                  list_names(allow.reach.assumed_keys, 5));
         }
         Finding finding = checks::make_finding("MFA001", *allow.policy, st, at, message);
-        finding.actions = std::move(names);
+        finding.actions.ids = std::move(outcome.ids);
         finding.resources = std::move(resources);
         finding.fix = options.max_mfa_age
                           ? fmt::format("add \"Condition\": {{\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}}}",
@@ -263,9 +267,9 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         Finding finding = checks::make_finding(
             "MFA008", *allow.policy, st, at,
             fmt::format("{} ({} sensitive action{}) usable by an MFA session {} after sign-in; the maximum is {} s",
-                        patterns_of(st), names.size(), names.size() == 1 ? "" : "s", ages.describe(),
+                        patterns_of(st), count, count == 1 ? "" : "s", ages.describe(),
                         *options.max_mfa_age));
-        finding.actions = std::move(names);
+        finding.actions.ids = std::move(outcome.ids);
         finding.resources = std::move(resources);
         finding.fix = fmt::format("\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}", *options.max_mfa_age + 1);
         result.findings.push_back(std::move(finding));
@@ -281,13 +285,12 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
   if (!bootstrap_reached.empty()) {
     std::sort(bootstrap_reached.begin(), bootstrap_reached.end());
     bootstrap_reached.erase(std::unique(bootstrap_reached.begin(), bootstrap_reached.end()), bootstrap_reached.end());
-    std::vector<std::string> names = full_names(bootstrap_reached);
     Finding note = checks::make_finding(
         "MFA001", *bootstrap_policy, bootstrap_policy->loc,
         fmt::format("MFA set-up actions reachable without MFA, as they must be for users to enable MFA: {}",
-                    list_names(names, 10)));
+                    list_actions(bootstrap_reached, 10)));
     note.severity = Severity::Note;
-    note.actions = std::move(names);
+    note.actions.ids = std::move(bootstrap_reached);
     result.findings.push_back(std::move(note));
   }
   return result;

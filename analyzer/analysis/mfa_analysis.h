@@ -23,6 +23,7 @@ struct MfaOptions {
   // admits someone without MFA; a user or a policy file alone can have both.
   bool long_term_keys_possible = true;
   bool session_without_mfa_possible = true;
+  bool rows = true;  // build MfaResult::rows, the MFA table
 };
 
 struct MfaResult {

@@ -48,7 +48,7 @@ void check_mfa_trust_without_mfa(const model::Policy& policy, Findings& out) {
         "MFA010", policy, st, st.principal->loc,
         fmt::format("AWS principals can assume this role with {}: the role's permissions are reachable without MFA",
                     who));
-    finding.actions = {"sts:AssumeRole"};
+    finding.actions.written = {"sts:AssumeRole"};
     finding.fix = "\"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}";
     out.push_back(std::move(finding));
   }

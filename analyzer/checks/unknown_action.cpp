@@ -47,7 +47,7 @@ void check_list(const model::Policy& policy, const model::Statement& st, const m
                                      fmt::format("\"{}\" is not an action: IAM expects service:Action, e.g. "
                                                  "\"s3:GetObject\"; {}",
                                                  text, consequence(st, in_not_action)));
-      finding.actions = {text};
+      finding.actions.written = {text};
       out.push_back(std::move(finding));
       continue;
     }
@@ -71,7 +71,7 @@ void check_list(const model::Policy& policy, const model::Statement& st, const m
       }
     }
     Finding finding = make_finding("IAM101", policy, st, entry.loc, std::move(message));
-    finding.actions = {text};
+    finding.actions.written = {text};
     out.push_back(std::move(finding));
   }
 
@@ -85,7 +85,7 @@ void check_list(const model::Policy& policy, const model::Statement& st, const m
       message += fmt::format(" (did you mean \"{}\"?)", nearest);
     }
     Finding finding = make_finding("IAM100", policy, st, group.entries.front()->loc, std::move(message));
-    finding.actions = std::move(actions);
+    finding.actions.written = std::move(actions);
     out.push_back(std::move(finding));
   }
 }

@@ -56,6 +56,7 @@ int run_check(const CheckOptions& options) {
   auto analysis = analysis_options(options.analysis, config);
   if (!analysis) return kExitError;
   analysis->jobs = options.jobs;
+  analysis->mfa.rows = reporter->uses_mfa_rows || options.explain;
   analysis->max_file_bytes = options.max_file_mib << 20;
   auto report = analysis::check_files(analysis::without_excluded(config, options.paths), *analysis);
   analysis::apply_config(config, report);

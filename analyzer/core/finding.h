@@ -4,6 +4,7 @@
 #include "core/location.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,21 @@ enum class Severity : uint8_t { Note, Warning, Error };
 std::string_view severity_name(Severity severity);  // "note", "warning", "error"
 std::optional<Severity> parse_severity(std::string_view name);
 
+// The actions a finding concerns. Catalog actions are kept as ids and named only when a report is
+// written: an administrator policy's MFA001 concerns about 12,000, and a string for each name was
+// most of a large run's memory. Names no catalog has (an unknown action, an entry that is not
+// service:Action) are kept as written.
+struct FindingActions {
+  std::vector<std::string> written;
+  std::vector<uint32_t> ids;  // catalog::ActionId, ascending
+
+  bool empty() const { return written.empty() && ids.empty(); }
+  // Each name, the written ones first, then the catalog's ("s3:GetObject"); the view passed to
+  // `visit` lasts until its next call.
+  void for_each_name(const std::function<void(std::string_view)>& visit) const;
+  std::vector<std::string> names() const;
+};
+
 struct Finding {
   std::string rule;  // "MFA001"
   Severity severity = Severity::Error;
@@ -25,7 +41,7 @@ struct Finding {
   std::string message;
   std::optional<uint32_t> statement;  // 0-based index in the policy's Statement list
   std::string sid;
-  std::vector<std::string> actions;    // action names it concerns
+  FindingActions actions;
   std::vector<std::string> resources;  // resource patterns it concerns
   std::string fix;      // the change that resolves it, when there is one
   std::string context;  // where in the file: "PolicyVersion.Document", a logical resource, a principal

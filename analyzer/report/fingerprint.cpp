@@ -45,7 +45,7 @@ std::string finding_key(const Finding& finding) {
                                 std::string_view(finding.sid)}) {
     hash = fnv1a("\x1f", fnv1a(part, hash));
   }
-  for (const auto& action : finding.actions) hash = fnv1a("\x1e", fnv1a(action, hash));
+  finding.actions.for_each_name([&](std::string_view action) { hash = fnv1a("\x1e", fnv1a(action, hash)); });
   for (const auto& resource : finding.resources) hash = fnv1a("\x1d", fnv1a(resource, hash));
   hash = fnv1a(without_line_numbers(finding.message), hash);
   return fmt::format("{:016x}", hash);

@@ -322,6 +322,6 @@ void write_html(const Report& report, const ReportOptions&, std::ostream& out) {
 
 }  // namespace
 
-extern const Reporter kHtmlReporter{"html", write_html};
+extern const Reporter kHtmlReporter{"html", write_html, true};
 
 }  // namespace mfalint::report

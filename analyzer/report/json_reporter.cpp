@@ -34,7 +34,12 @@ void write_finding_fields(JsonWriter& w, const Finding& f) {
     w.Uint(*f.statement);
   }
   if (!f.sid.empty()) write_field(w, "sid", f.sid);
-  if (!f.actions.empty()) string_list(w, "actions", f.actions);
+  if (!f.actions.empty()) {
+    w.Key("actions");
+    w.StartArray();
+    f.actions.for_each_name([&](std::string_view name) { write_string(w, name); });
+    w.EndArray();
+  }
   if (!f.resources.empty()) string_list(w, "resources", f.resources);
   if (!f.fix.empty()) write_field(w, "fix", f.fix);
   if (!f.context.empty()) write_field(w, "context", f.context);
@@ -198,6 +203,6 @@ void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
 
 }  // namespace
 
-extern const Reporter kJsonReporter{"json", write_json};
+extern const Reporter kJsonReporter{"json", write_json, false};
 
 }  // namespace mfalint::report

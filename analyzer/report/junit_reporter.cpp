@@ -72,6 +72,6 @@ void write_junit(const Report& report, const ReportOptions&, std::ostream& out) 
 
 }  // namespace
 
-extern const Reporter kJunitReporter{"junit", write_junit};
+extern const Reporter kJunitReporter{"junit", write_junit, false};
 
 }  // namespace mfalint::report

@@ -195,6 +195,6 @@ void write_markdown(const Report& report, const ReportOptions&, std::ostream& ou
 
 }  // namespace
 
-extern const Reporter kMarkdownReporter{"markdown", write_markdown};
+extern const Reporter kMarkdownReporter{"markdown", write_markdown, true};
 
 }  // namespace mfalint::report

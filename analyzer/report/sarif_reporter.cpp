@@ -185,11 +185,16 @@ void write_result(JsonWriter& w, const Finding& finding, std::string_view finger
     w.StartObject();
     if (!finding.sid.empty()) field(w, "sid", finding.sid);
     if (!finding.context.empty()) field(w, "context", finding.context);
-    for (auto [key, values] : {std::pair{"actions", &finding.actions}, std::pair{"resources", &finding.resources}}) {
-      if (values->empty()) continue;
-      w.Key(key);
+    if (!finding.actions.empty()) {
+      w.Key("actions");
       w.StartArray();
-      for (const auto& value : *values) text(w, value);
+      finding.actions.for_each_name([&](std::string_view name) { text(w, name); });
+      w.EndArray();
+    }
+    if (!finding.resources.empty()) {
+      w.Key("resources");
+      w.StartArray();
+      for (const auto& resource : finding.resources) text(w, resource);
       w.EndArray();
     }
     w.EndObject();
@@ -282,6 +287,6 @@ void write_sarif(const Report& report, const ReportOptions&, std::ostream& out) 
 
 }  // namespace
 
-extern const Reporter kSarifReporter{"sarif", write_sarif};
+extern const Reporter kSarifReporter{"sarif", write_sarif, false};
 
 }  // namespace mfalint::report

@@ -213,6 +213,6 @@ void write_text(const Report& report, const ReportOptions& options, std::ostream
 
 }  // namespace
 
-extern const Reporter kTextReporter{"text", write_text};
+extern const Reporter kTextReporter{"text", write_text, false};
 
 }  // namespace mfalint::report

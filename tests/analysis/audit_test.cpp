@@ -32,7 +32,7 @@ std::vector<std::string> findings_of(const report::Summary& summary, const std::
     if (s.name != subject) continue;
     for (const Finding* f : s.findings) {
       std::string line = fmt::format("{} {}:{} in {}", f->rule, f->loc.line, f->loc.column, report::where_in(s, *f));
-      for (const auto& action : f->actions) line += " " + action;
+      for (const auto& action : f->actions.names()) line += " " + action;
       out.push_back(line);
     }
   }

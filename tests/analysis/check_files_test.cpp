@@ -84,5 +84,31 @@ TEST(CheckFiles, TheReportIsTheSameForAnyNumberOfJobs) {
   }
 }
 
+// `check` builds the MFA table only for --explain or a reporter that declares it uses it: every
+// other must render the same report without it.
+TEST(CheckFiles, OnlyReportersThatSayTheyUseTheMfaTableShowIt) {
+  TempDir dir;
+  auto path = dir.write("p.json", testing::policy_with(R"({"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "*"},
+      {"Effect": "Allow", "Action": "s3:DeleteBucket", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})"));
+  CheckFilesOptions options;
+  auto with_rows = check_files({path}, options);
+  ASSERT_EQ(with_rows.mfa_rows.size(), 2u);
+  auto without_rows = with_rows;
+  without_rows.mfa_rows.clear();
+  for (const auto& reporter : report::all_reporters()) {
+    std::ostringstream with, without;
+    reporter.write(with_rows, {}, with);
+    reporter.write(without_rows, {}, without);
+    EXPECT_EQ(with.str() != without.str(), reporter.uses_mfa_rows) << reporter.format;
+  }
+  report::ReportOptions explain;
+  explain.explain = true;
+  std::ostringstream with, without;
+  report::find_reporter("text")->write(with_rows, explain, with);
+  report::find_reporter("text")->write(without_rows, explain, without);
+  EXPECT_THAT(with.str(), HasSubstr("MFA table, 1 of 2 sensitive action patterns reachable without MFA"));
+  EXPECT_NE(with.str(), without.str());
+}
+
 }  // namespace
 }  // namespace mfalint::analysis

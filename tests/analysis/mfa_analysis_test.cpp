@@ -42,7 +42,7 @@ TEST(MfaAnalysis, ASecondStatementWithoutConditionLetsKeysThrough) {
   auto found = errors(result, "MFA001");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(*found[0].statement, 1u);
-  EXPECT_THAT(found[0].actions, Contains("s3:GetObject"));
+  EXPECT_THAT(found[0].actions.names(), Contains("s3:GetObject"));
   EXPECT_THAT(found[0].message, HasSubstr("long-term access keys and sessions without MFA"));
   EXPECT_THAT(found[0].fix, HasSubstr("aws:MultiFactorAuthPresent"));
 }
@@ -95,6 +95,25 @@ TEST(MfaAnalysis, MFA008WindowLongerThanTheMaximum) {
   EXPECT_EQ(errors(unbounded, "MFA008").size(), 1u);
   auto bounded = analyze(R"({"Effect": "Allow", "Action": "rds:DeleteDBInstance", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}}})", options);
   EXPECT_TRUE(errors(bounded, "MFA008").empty());
+}
+
+TEST(MfaAnalysis, WithoutRowsTheFindingsAreTheSame) {
+  std::string statements = R"({"Effect": "Allow", "Action": ["s3:DeleteBucket", "iam:*"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": "ec2:*", "Resource": "*",
+                               "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})";
+  MfaOptions without;
+  without.rows = false;
+  auto full = analyze(statements), lean = analyze(statements, without);
+  EXPECT_EQ(full.rows.size(), 2u);  // one for each Allow
+  EXPECT_TRUE(lean.rows.empty());
+  ASSERT_EQ(lean.findings.size(), full.findings.size());
+  for (size_t i = 0; i < full.findings.size(); ++i) {
+    EXPECT_EQ(lean.findings[i].message, full.findings[i].message);
+    EXPECT_EQ(lean.findings[i].actions.ids, full.findings[i].actions.ids);
+    EXPECT_EQ(lean.findings[i].resources, full.findings[i].resources);
+  }
+  EXPECT_EQ(lean.unprotected_actions, full.unprotected_actions);
+  EXPECT_EQ(lean.protected_actions, full.protected_actions);
 }
 
 }  // namespace

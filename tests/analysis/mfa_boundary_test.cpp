@@ -27,7 +27,8 @@ std::vector<std::string> mfa001_actions(const MfaResult& result) {
   std::vector<std::string> actions;
   for (const auto& finding : result.findings) {
     if (finding.rule == "MFA001" && finding.severity == Severity::Error) {
-      actions.insert(actions.end(), finding.actions.begin(), finding.actions.end());
+      auto names = finding.actions.names();
+      actions.insert(actions.end(), names.begin(), names.end());
     }
   }
   return actions;

@@ -25,9 +25,9 @@ TEST(UnknownAction, IAM100NamesThePrefixAndListsItsEntries) {
       "Action": ["s3:GetObject", "lamda:InvokeFunction", "LAMDA:GetFunction", "elastic-inference:Connect"]})"));
   ASSERT_THAT(rules_of(file.findings), ElementsAre("IAM100", "IAM100"));
   const auto& elastic = file.findings[0];
-  EXPECT_THAT(elastic.actions, ElementsAre("elastic-inference:Connect"));
+  EXPECT_THAT(elastic.actions.written, ElementsAre("elastic-inference:Connect"));
   const auto& lamda = file.findings[1];
-  EXPECT_THAT(lamda.actions, ElementsAre("lamda:InvokeFunction", "LAMDA:GetFunction"));
+  EXPECT_THAT(lamda.actions.written, ElementsAre("lamda:InvokeFunction", "LAMDA:GetFunction"));
   EXPECT_THAT(lamda.message, HasSubstr("unknown service prefix \"lamda\""));
   EXPECT_THAT(lamda.message, HasSubstr("did you mean \"lambda\"?"));
   EXPECT_EQ(lamda.loc.line, 2u);  // the first entry that uses it
@@ -38,9 +38,9 @@ TEST(UnknownAction, IAM101ForEachUnknownActionAsWritten) {
   auto file = load(policy_with(R"({"Sid": "Hsm", "Effect": "Deny", "Resource": "*",
       "Action": ["cloudhsm:DescribeHapg", "s3:GetObjects", "s3:GetObject"]})"));
   ASSERT_THAT(rules_of(file.findings), ElementsAre("IAM101", "IAM101"));
-  EXPECT_THAT(file.findings[0].actions, ElementsAre("cloudhsm:DescribeHapg"));
+  EXPECT_THAT(file.findings[0].actions.written, ElementsAre("cloudhsm:DescribeHapg"));
   EXPECT_THAT(file.findings[0].message, HasSubstr("so it denies nothing"));
-  EXPECT_THAT(file.findings[1].actions, ElementsAre("s3:GetObjects"));
+  EXPECT_THAT(file.findings[1].actions.written, ElementsAre("s3:GetObjects"));
   EXPECT_THAT(file.findings[1].message, HasSubstr("did you mean \"s3:GetObject\"?"));
   EXPECT_EQ(file.findings[1].sid, "Hsm");
 }
@@ -61,7 +61,7 @@ TEST(UnknownAction, NotActionEntriesAreCheckedToo) {
       "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})"));
   auto iam101 = with_rule(file.findings, "IAM101");
   ASSERT_EQ(iam101.size(), 1u);
-  EXPECT_THAT(iam101[0].actions, ElementsAre("iam:ListMFADevice"));
+  EXPECT_THAT(iam101[0].actions.written, ElementsAre("iam:ListMFADevice"));
   EXPECT_THAT(iam101[0].message, HasSubstr("exempts nothing"));
   EXPECT_THAT(with_rule(file.findings, "IAM100"), ::testing::SizeIs(1));
 }
@@ -69,7 +69,7 @@ TEST(UnknownAction, NotActionEntriesAreCheckedToo) {
 TEST(UnknownAction, WildcardPrefixMatchingNoService) {
   auto file = load(policy_with(R"({"Effect": "Allow", "Resource": "*", "Action": ["zz*:Get*", "s?:GetObject"]})"));
   ASSERT_THAT(rules_of(file.findings), ElementsAre("IAM100"));
-  EXPECT_THAT(file.findings[0].actions, ElementsAre("zz*:Get*"));
+  EXPECT_THAT(file.findings[0].actions.written, ElementsAre("zz*:Get*"));
 }
 
 TEST(UnknownAction, RealActionsAndPatternsInAnyCaseAreFine) {
@@ -93,7 +93,7 @@ TEST(UnknownAction, ManagedPolicyCorpus) {
     ++files;
     for (const auto& finding : file.findings) {
       if (finding.rule != "IAM100" && finding.rule != "IAM101") continue;
-      for (const auto& action : finding.actions) {
+      for (const auto& action : finding.actions.written) {
         std::vector<catalog::ActionId> matched;
         catalog::match_actions(action, matched);
         EXPECT_TRUE(matched.empty()) << entry.path().filename() << ": flagged " << action << ", a known action";

@@ -7,6 +7,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <map>
 #include <tuple>
 
 namespace mfalint::analysis {
@@ -14,40 +17,49 @@ namespace {
 
 using catalog::ActionId;
 
-// What Action/NotAction covers, for lookups by id and, ascending, for walking: an Action list
-// covers a few actions of thousands, and walking every id for every Allow was most of the cost.
-struct CoveredActions {
-  std::vector<bool> by_id;
-  std::vector<ActionId> ids;
+// A set of actions as one bit per catalog action (2.3 KB): what a statement's Action or NotAction
+// covers, and what a policy set reaches. Walking it skips empty words, so an Allow of a few
+// actions costs little more than one of thousands.
+class ActionBits {
+ public:
+  ActionBits() : words_((catalog::action_count() + 63) / 64) {}
+  void insert(ActionId id) { words_[id / 64] |= uint64_t{1} << (id % 64); }
+  bool contains(ActionId id) const { return (words_[id / 64] >> (id % 64)) & 1; }
+  void complement() {
+    for (auto& word : words_) word = ~word;
+    if (size_t tail = catalog::action_count() % 64) words_.back() &= (uint64_t{1} << tail) - 1;
+  }
+  // Calls `visit` with each id, ascending.
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for (size_t i = 0; i < words_.size(); ++i) {
+      for (uint64_t word = words_[i]; word; word &= word - 1) {
+        visit(static_cast<ActionId>(i * 64 + static_cast<size_t>(std::countr_zero(word))));
+      }
+    }
+  }
+
+ private:
+  std::vector<uint64_t> words_;
 };
 
-CoveredActions covered_actions(const model::Statement& st) {
-  CoveredActions covered{std::vector<bool>(catalog::action_count(), false), {}};
+ActionBits covered_actions(const model::Statement& st) {
+  ActionBits covered;
   const auto& list = st.action ? st.action : st.not_action;
   if (!list) return covered;
   std::vector<ActionId> matched;
   for (const auto& pattern : list->items) {
     catalog::match_actions(pattern.value, matched);
-    for (ActionId id : matched) {
-      if (!covered.by_id[id]) covered.ids.push_back(id);
-      covered.by_id[id] = true;
-    }
+    for (ActionId id : matched) covered.insert(id);
   }
-  if (st.not_action) {
-    covered.by_id.flip();
-    covered.ids.clear();
-    for (ActionId id = 0; id < covered.by_id.size(); ++id) {
-      if (covered.by_id[id]) covered.ids.push_back(id);
-    }
-  }
-  std::sort(covered.ids.begin(), covered.ids.end());
+  if (st.not_action) covered.complement();
   return covered;
 }
 
 struct Judged {
   const model::Policy* policy;
   const model::Statement* statement;
-  CoveredActions actions;
+  ActionBits actions;
   Reach reach;
 };
 
@@ -94,16 +106,37 @@ bool boundary_meets_resources(const model::Statement& boundary, const model::Sta
   return false;
 }
 
-// Which credentials the boundary lets through for action `id`: the union of its Allows that cover it.
-Reach boundary_reach(const std::vector<const Judged*>& boundary_allows, catalog::ActionId id) {
-  Reach reach;
-  for (const Judged* allow : boundary_allows) {
-    if (!allow->actions.by_id[id]) continue;
-    reach.long_term_keys = reach.long_term_keys || allow->reach.long_term_keys;
-    reach.session_without_mfa = reach.session_without_mfa || allow->reach.session_without_mfa;
-    reach.mfa_ages = reach.mfa_ages.unite(allow->reach.mfa_ages);
+// Which credentials reach an action of `allow` that the Denies `covering_denies` cover and, when
+// `bounded`, that the boundary Allows `covering_boundary` cover (a boundary lets through the union
+// of its Allows).
+struct Verdict {
+  bool long_term;
+  bool no_mfa;
+  AgeSet ages;
+  size_t outcome = SIZE_MAX;  // its index in the Allow's outcomes, once it has one
+};
+
+Verdict judge_action(const Judged& allow, const std::vector<const Judged*>& covering_denies, bool bounded,
+                     const std::vector<const Judged*>& covering_boundary, const MfaOptions& options) {
+  Verdict verdict{allow.reach.long_term_keys && options.long_term_keys_possible,
+                  allow.reach.session_without_mfa && options.session_without_mfa_possible, allow.reach.mfa_ages};
+  for (const Judged* deny : covering_denies) {
+    verdict.long_term = verdict.long_term && !deny->reach.long_term_keys;
+    verdict.no_mfa = verdict.no_mfa && !deny->reach.session_without_mfa;
+    verdict.ages = verdict.ages.minus(deny->reach.mfa_ages);
   }
-  return reach;
+  if (bounded) {
+    Reach bound;
+    for (const Judged* boundary : covering_boundary) {
+      bound.long_term_keys = bound.long_term_keys || boundary->reach.long_term_keys;
+      bound.session_without_mfa = bound.session_without_mfa || boundary->reach.session_without_mfa;
+      bound.mfa_ages = bound.mfa_ages.unite(boundary->reach.mfa_ages);
+    }
+    verdict.long_term = verdict.long_term && bound.long_term_keys;
+    verdict.no_mfa = verdict.no_mfa && bound.session_without_mfa;
+    verdict.ages = verdict.ages.intersect(bound.mfa_ages);
+  }
+  return verdict;
 }
 
 std::string list_names(const std::vector<std::string>& names, size_t shown) {
@@ -174,9 +207,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
   };
   for (const auto* policy : policies) judge(policy, allows);
   for (const auto* boundary : boundaries) judge(boundary, boundary_allows);
-  enum class Reached : uint8_t { No, WithMfaOnly, WithoutMfa };
-  std::vector<Reached> reached(catalog::action_count(), Reached::No);
-  std::vector<ActionId> granted;  // the ids `reached` holds, in the order first granted
+  ActionBits reached_without_mfa, reached_with_mfa;
   std::vector<ActionId> bootstrap_reached;
   const model::Policy* bootstrap_policy = nullptr;
   for (const auto& allow : allows) {
@@ -187,42 +218,63 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
     for (const auto& boundary : boundary_allows) {
       if (boundary_meets_resources(*boundary.statement, *allow.statement)) bounding.push_back(&boundary);
     }
+    // Actions covered by the same Denies (and boundary Allows) fare the same: each such set is
+    // judged once, by its indices in `applicable` and, after a separator, in `bounding`.
+    const bool bounded = !boundaries.empty();
+    constexpr uint32_t kSeparator = UINT32_MAX;
+    std::map<std::vector<uint32_t>, size_t> verdict_of;
+    std::vector<Verdict> verdicts;
+    std::vector<uint32_t> covering, last_covering;
+    size_t last_verdict = SIZE_MAX;
     // Actions with the same outcome share one finding; an Allow has one or two outcomes.
     std::vector<Outcome> outcomes;
-    for (ActionId id : allow.actions.ids) {
-      if (!sensitivity.is_sensitive(id)) continue;
-      bool long_term = allow.reach.long_term_keys && options.long_term_keys_possible;
-      bool no_mfa = allow.reach.session_without_mfa && options.session_without_mfa_possible;
-      AgeSet ages = allow.reach.mfa_ages;
-      for (const Judged* deny : applicable) {
-        if (!deny->actions.by_id[id]) continue;
-        long_term = long_term && !deny->reach.long_term_keys;
-        no_mfa = no_mfa && !deny->reach.session_without_mfa;
-        ages = ages.minus(deny->reach.mfa_ages);
+    allow.actions.for_each([&](ActionId id) {
+      if (!sensitivity.is_sensitive(id)) return;
+      covering.clear();
+      for (uint32_t d = 0; d < applicable.size(); ++d) {
+        if (applicable[d]->actions.contains(id)) covering.push_back(d);
       }
-      if (!boundaries.empty()) {
-        Reach bound = boundary_reach(bounding, id);
-        long_term = long_term && bound.long_term_keys;
-        no_mfa = no_mfa && bound.session_without_mfa;
-        ages = ages.intersect(bound.mfa_ages);
+      if (bounded) {
+        covering.push_back(kSeparator);
+        for (uint32_t b = 0; b < bounding.size(); ++b) {
+          if (bounding[b]->actions.contains(id)) covering.push_back(b);
+        }
       }
-      if (!long_term && !no_mfa && ages.empty()) continue;  // no credential reaches it: not granted
+      if (last_verdict == SIZE_MAX || covering != last_covering) {
+        auto [it, added] = verdict_of.try_emplace(covering, verdicts.size());
+        if (added) {
+          std::vector<const Judged*> denies_of, boundary_of;
+          auto separator = std::find(covering.begin(), covering.end(), kSeparator);
+          for (auto d = covering.begin(); d != separator; ++d) denies_of.push_back(applicable[*d]);
+          if (separator != covering.end()) {
+            for (auto b = separator + 1; b != covering.end(); ++b) boundary_of.push_back(bounding[*b]);
+          }
+          verdicts.push_back(judge_action(allow, denies_of, bounded, boundary_of, options));
+        }
+        last_verdict = it->second;
+        last_covering = covering;
+      }
+      Verdict& verdict = verdicts[last_verdict];
+      bool without_mfa = verdict.long_term || verdict.no_mfa;
+      if (!without_mfa && verdict.ages.empty()) return;  // no credential reaches it: not granted
       if (sensitivity.is_mfa_bootstrap(id)) {
-        if (long_term || no_mfa) {
+        if (without_mfa) {
           bootstrap_reached.push_back(id);
           bootstrap_policy = allow.policy;
         }
-        continue;
+        return;
       }
-      Reached& state = reached[id];
-      if (state == Reached::No) granted.push_back(id);
-      state = long_term || no_mfa ? Reached::WithoutMfa : std::max(state, Reached::WithMfaOnly);
-      auto same = std::find_if(outcomes.begin(), outcomes.end(), [&](const Outcome& outcome) {
-        return outcome.long_term == long_term && outcome.no_mfa == no_mfa && outcome.ages == ages;
-      });
-      if (same == outcomes.end()) same = outcomes.insert(outcomes.end(), Outcome{long_term, no_mfa, std::move(ages), {}});
-      same->ids.push_back(id);
-    }
+      (without_mfa ? reached_without_mfa : reached_with_mfa).insert(id);
+      if (verdict.outcome == SIZE_MAX) {
+        auto same = std::find_if(outcomes.begin(), outcomes.end(), [&](const Outcome& outcome) {
+          return outcome.long_term == verdict.long_term && outcome.no_mfa == verdict.no_mfa &&
+                 outcome.ages == verdict.ages;
+        });
+        verdict.outcome = static_cast<size_t>(same - outcomes.begin());
+        if (same == outcomes.end()) outcomes.push_back(Outcome{verdict.long_term, verdict.no_mfa, verdict.ages, {}});
+      }
+      outcomes[verdict.outcome].ids.push_back(id);
+    });
     // In a stable order: without MFA last, and by window.
     std::sort(outcomes.begin(), outcomes.end(), [](const Outcome& a, const Outcome& b) {
       return std::tuple(a.long_term, a.no_mfa, a.ages.to_json()) < std::tuple(b.long_term, b.no_mfa, b.ages.to_json());
@@ -276,12 +328,10 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       }
     }
   }
-  for (ActionId id : granted) {
-    if (reached[id] == Reached::WithoutMfa) result.unprotected_actions.push_back(id);
-    if (reached[id] == Reached::WithMfaOnly) result.protected_actions.push_back(id);
-  }
-  std::sort(result.unprotected_actions.begin(), result.unprotected_actions.end());
-  std::sort(result.protected_actions.begin(), result.protected_actions.end());
+  reached_without_mfa.for_each([&](ActionId id) { result.unprotected_actions.push_back(id); });
+  reached_with_mfa.for_each([&](ActionId id) {
+    if (!reached_without_mfa.contains(id)) result.protected_actions.push_back(id);
+  });
   if (!bootstrap_reached.empty()) {
     std::sort(bootstrap_reached.begin(), bootstrap_reached.end());
     bootstrap_reached.erase(std::unique(bootstrap_reached.begin(), bootstrap_reached.end()), bootstrap_reached.end());

@@ -1,13 +1,13 @@
 #include "analysis/mfa_analysis.h"
 
 #include "analysis/glob.h"
+#include "catalog/action_bits.h"
 #include "catalog/catalog.h"
 #include "checks/check.h"
 
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <map>
 #include <tuple>
@@ -15,33 +15,8 @@
 namespace mfalint::analysis {
 namespace {
 
+using catalog::ActionBits;
 using catalog::ActionId;
-
-// A set of actions as one bit per catalog action (2.3 KB): what a statement's Action or NotAction
-// covers, and what a policy set reaches. Walking it skips empty words, so an Allow of a few
-// actions costs little more than one of thousands.
-class ActionBits {
- public:
-  ActionBits() : words_((catalog::action_count() + 63) / 64) {}
-  void insert(ActionId id) { words_[id / 64] |= uint64_t{1} << (id % 64); }
-  bool contains(ActionId id) const { return (words_[id / 64] >> (id % 64)) & 1; }
-  void complement() {
-    for (auto& word : words_) word = ~word;
-    if (size_t tail = catalog::action_count() % 64) words_.back() &= (uint64_t{1} << tail) - 1;
-  }
-  // Calls `visit` with each id, ascending.
-  template <class Visit>
-  void for_each(Visit&& visit) const {
-    for (size_t i = 0; i < words_.size(); ++i) {
-      for (uint64_t word = words_[i]; word; word &= word - 1) {
-        visit(static_cast<ActionId>(i * 64 + static_cast<size_t>(std::countr_zero(word))));
-      }
-    }
-  }
-
- private:
-  std::vector<uint64_t> words_;
-};
 
 ActionBits covered_actions(const model::Statement& st) {
   ActionBits covered;
@@ -229,7 +204,6 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
     // Actions with the same outcome share one finding; an Allow has one or two outcomes.
     std::vector<Outcome> outcomes;
     allow.actions.for_each([&](ActionId id) {
-      if (!sensitivity.is_sensitive(id)) return;
       covering.clear();
       for (uint32_t d = 0; d < applicable.size(); ++d) {
         if (applicable[d]->actions.contains(id)) covering.push_back(d);
@@ -274,7 +248,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         if (same == outcomes.end()) outcomes.push_back(Outcome{verdict.long_term, verdict.no_mfa, verdict.ages, {}});
       }
       outcomes[verdict.outcome].ids.push_back(id);
-    });
+    }, &sensitivity.sensitive);
     // In a stable order: without MFA last, and by window.
     std::sort(outcomes.begin(), outcomes.end(), [](const Outcome& a, const Outcome& b) {
       return std::tuple(a.long_term, a.no_mfa, a.ages.to_json()) < std::tuple(b.long_term, b.no_mfa, b.ages.to_json());

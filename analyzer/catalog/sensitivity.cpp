@@ -10,10 +10,10 @@
 namespace mfalint::catalog {
 namespace {
 
-size_t assign(std::vector<bool>& members, std::string_view pattern, bool value) {
+size_t assign(ActionBits& members, std::string_view pattern, bool value) {
   std::vector<ActionId> matched;
   match_actions(pattern, matched);
-  for (ActionId action : matched) members[action] = value;
+  for (ActionId action : matched) value ? members.insert(action) : members.erase(action);
   return matched.size();
 }
 
@@ -27,15 +27,13 @@ AccessLevel parse_access_level(std::string_view name) {
 
 Sensitivity build_defaults() {
   Sensitivity result;
-  result.sensitive.assign(action_count(), false);
-  result.mfa_bootstrap.assign(action_count(), false);
   std::vector<bool> sensitive_level(5, false);
   for (auto name : rule_data_entries("sensitive-access-levels.txt")) {
     sensitive_level[static_cast<size_t>(parse_access_level(name))] = true;
   }
-  // Straight from the digit table: this loop visits every action, so it is worth staying tight.
+  // Straight from the digit table: this loop visits every action, and every `check` pays for it.
   for (ActionId action = 0; action < action_count(); ++action) {
-    result.sensitive[action] = sensitive_level[static_cast<size_t>(data::kAccessLevels[action] - '0')];
+    if (sensitive_level[static_cast<size_t>(data::kAccessLevels[action] - '0')]) result.sensitive.insert(action);
   }
   for (auto pattern : rule_data_entries("sensitive-actions.txt")) result.add(ActionSet::Sensitive, pattern);
   for (auto pattern : rule_data_entries("mfa-bootstrap-actions.txt")) result.add(ActionSet::MfaBootstrap, pattern);

@@ -3,6 +3,7 @@
 // reachable without MFA, so a user can set MFA up and sign in with it). The defaults are the
 // lists in rules/data/; a user's configuration adds or removes patterns on top.
 
+#include "catalog/action_bits.h"
 #include "catalog/catalog.h"
 
 #include <cstddef>
@@ -14,8 +15,8 @@ namespace mfalint::catalog {
 enum class ActionSet : uint8_t { Sensitive, MfaBootstrap };
 
 struct Sensitivity {
-  std::vector<bool> sensitive;      // by ActionId
-  std::vector<bool> mfa_bootstrap;  // by ActionId
+  ActionBits sensitive;
+  ActionBits mfa_bootstrap;
 
   // Every action at a level in sensitive-access-levels.txt, plus sensitive-actions.txt;
   // the bootstrap set is mfa-bootstrap-actions.txt.
@@ -26,8 +27,8 @@ struct Sensitivity {
   size_t add(ActionSet set, std::string_view pattern);
   size_t remove(ActionSet set, std::string_view pattern);
 
-  bool is_sensitive(ActionId action) const { return sensitive[action]; }
-  bool is_mfa_bootstrap(ActionId action) const { return mfa_bootstrap[action]; }
+  bool is_sensitive(ActionId action) const { return sensitive.contains(action); }
+  bool is_mfa_bootstrap(ActionId action) const { return mfa_bootstrap.contains(action); }
 };
 
 // With the defaults.

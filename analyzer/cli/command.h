@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string_view>
 #include <vector>
 
 namespace mfalint::cli {
@@ -30,6 +31,7 @@ Command add_session_command(CLI::App& root);
 Command add_exec_command(CLI::App& root);
 Command add_totp_command(CLI::App& root);
 
-std::vector<Command> add_all_commands(CLI::App& root);
+// Every subcommand, or only the one `first_argument` names (argv[1]), which is all a run needs.
+std::vector<Command> add_commands(CLI::App& root, std::string_view first_argument);
 
 }  // namespace mfalint::cli

@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
   CLI::App app{"mfalint: proves which sensitive AWS actions a request can reach without MFA", "mfalint"};
   app.set_version_flag("--version", "mfalint " MFALINT_VERSION);
   app.require_subcommand(1);
-  auto commands = add_all_commands(app);
+  auto commands = add_commands(app, argc > 1 ? argv[1] : "");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 namespace mfalint {
 namespace {
@@ -40,6 +41,24 @@ TEST(Cli, ExitStatusFollowsFailOn) {
   EXPECT_EQ(run_mfalint("check --format yaml samples/").status, 2);
   EXPECT_EQ(run_mfalint("check").status, 2);
   EXPECT_EQ(run_mfalint("frobnicate").status, 2);
+}
+
+// `mfalint NAME` declares only the subcommand NAME (commands.cpp): each listed one must still be
+// found and run by its name alone.
+TEST(Cli, EverySubcommandRunsByItsName) {
+  auto help = run_mfalint("--help");
+  ASSERT_EQ(help.status, 0);
+  std::vector<std::string> names;
+  std::istringstream lines(help.out.substr(help.out.find("Subcommands:")));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  ", 0) == 0) names.push_back(line.substr(2, line.find(' ', 2) - 2));
+  }
+  EXPECT_THAT(names, ::testing::ElementsAre("check", "audit", "rules", "actions", "simulate", "session", "exec", "totp"));
+  for (const auto& name : names) {
+    auto run = run_mfalint(name + " --help");
+    EXPECT_EQ(run.status, 0) << name;
+    EXPECT_THAT(run.out, HasSubstr("Usage: mfalint " + name + " ")) << name;
+  }
 }
 
 TEST(Cli, StandardInput) {

@@ -27,7 +27,7 @@ AccessLevel parse_access_level(std::string_view name) {
 
 Sensitivity build_defaults() {
   Sensitivity result;
-  std::vector<bool> sensitive_level(5, false);
+  bool sensitive_level[5] = {};
   for (auto name : rule_data_entries("sensitive-access-levels.txt")) {
     sensitive_level[static_cast<size_t>(parse_access_level(name))] = true;
   }

@@ -114,9 +114,15 @@ Verdict judge_action(const Judged& allow, const std::vector<const Judged*>& cove
   return verdict;
 }
 
+// "a, b, c": appended in place, as a message can list hundreds of patterns.
+void append_joined(std::string& out, const std::string& item, bool first) {
+  if (!first) out += ", ";
+  out += item;
+}
+
 std::string list_names(const std::vector<std::string>& names, size_t shown) {
   std::string out;
-  for (size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
+  for (size_t i = 0; i < names.size() && i < shown; ++i) append_joined(out, names[i], i == 0);
   if (names.size() > shown) out += fmt::format(", ... ({} more)", names.size() - shown);
   return out;
 }
@@ -132,7 +138,7 @@ std::string list_actions(const std::vector<ActionId>& ids, size_t shown) {
 std::string patterns_of(const model::Statement& st) {
   const auto& list = st.action ? st.action : st.not_action;
   std::string out = st.not_action ? "NotAction " : "";
-  for (size_t i = 0; list && i < list->items.size(); ++i) out += (i ? ", " : "") + list->items[i].value;
+  for (size_t i = 0; list && i < list->items.size(); ++i) append_joined(out, list->items[i].value, i == 0);
   return out;
 }
 
@@ -141,7 +147,7 @@ std::string resources_of(const model::Statement& st, std::vector<std::string>& o
   std::string text = st.not_resource ? "NotResource " : "";
   for (size_t i = 0; list && i < list->items.size(); ++i) {
     out.push_back(list->items[i].value);
-    text += (i ? ", " : "") + list->items[i].value;
+    append_joined(text, list->items[i].value, i == 0);
   }
   return text;
 }

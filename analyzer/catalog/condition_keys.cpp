@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace mfalint::catalog {
 
@@ -23,12 +24,17 @@ std::optional<KeyType> condition_key_type(std::string_view key) {
     return compare_lower(text(row.name), k) < 0;
   });
   if (it != end && compare_lower(text(it->name), key) == 0) return static_cast<KeyType>(it->type);
-  // Templates are few; a key that is not listed as it is written is rare enough to scan for.
-  for (const auto* row = kConditionKeys; row != end; ++row) {
-    std::string_view name = text(row->name);
-    if (name.find("${") != std::string_view::npos && template_matches(name, key)) {
-      return static_cast<KeyType>(row->type);
+  // Keys with a tag key or a name in them (aws:PrincipalTag/team) are common, and templates are a
+  // few of thousands of keys: they are found once.
+  static const std::vector<const data::ConditionKeyRow*> templates = [end] {
+    std::vector<const data::ConditionKeyRow*> rows;
+    for (const auto* row = kConditionKeys; row != end; ++row) {
+      if (text(row->name).find("${") != std::string_view::npos) rows.push_back(row);
     }
+    return rows;
+  }();
+  for (const auto* row : templates) {
+    if (template_matches(text(row->name), key)) return static_cast<KeyType>(row->type);
   }
   return std::nullopt;
 }

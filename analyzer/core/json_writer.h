@@ -5,6 +5,7 @@
 
 #include <rapidjson/prettywriter.h>
 
+#include <algorithm>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,14 @@ class JsonOutputStream {
     if (count > buffer_.size()) buffer_.resize(count);
   }
   void put_unchecked(char c) { buffer_[size_++] = c; }
+  // `text` between double quotes, as it is.
+  void put_quoted(std::string_view text) {
+    reserve(text.size() + 2);
+    buffer_[size_++] = '"';
+    text.copy(buffer_.data() + size_, text.size());
+    size_ += text.size();
+    buffer_[size_++] = '"';
+  }
 
  private:
   static constexpr size_t kBlock = 1 << 16;
@@ -51,11 +60,28 @@ class JsonOutputStream {
 inline void PutReserve(JsonOutputStream& stream, size_t count) { stream.reserve(count); }
 inline void PutUnsafe(JsonOutputStream& stream, char c) { stream.put_unchecked(c); }
 
-using JsonWriter = rapidjson::PrettyWriter<JsonOutputStream>;
+class JsonWriter : public rapidjson::PrettyWriter<JsonOutputStream> {
+ public:
+  using PrettyWriter::PrettyWriter;
 
-inline void write_string(JsonWriter& w, std::string_view value) {
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
+  // A string value. Most strings of a report need no escaping (action names, paths, most
+  // messages): those are copied in one block, where RapidJSON looks at every character. The
+  // output is the same.
+  void string(std::string_view value) {
+    bool plain = std::none_of(value.begin(), value.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+    });
+    if (!plain) {
+      String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+      return;
+    }
+    PrettyPrefix(rapidjson::kStringType);
+    os_->put_quoted(value);
+    EndValue(true);
+  }
+};
+
+inline void write_string(JsonWriter& w, std::string_view value) { w.string(value); }
 
 inline void write_field(JsonWriter& w, const char* key, std::string_view value) {
   w.Key(key);

@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <compare>
 #include <cstdint>
 #include <map>
 #include <tuple>
@@ -81,9 +82,15 @@ bool boundary_meets_resources(const model::Statement& boundary, const model::Sta
   return false;
 }
 
-// Which credentials reach an action of `allow` that the Denies `covering_denies` cover and, when
-// `bounded`, that the boundary Allows `covering_boundary` cover (a boundary lets through the union
-// of its Allows).
+// The Denies, and the boundary Allows, that cover one action of an Allow.
+struct Covering {
+  std::vector<const Judged*> denies;
+  std::vector<const Judged*> boundary;
+  auto operator<=>(const Covering&) const = default;
+};
+
+// Which credentials reach an action of `allow` that `covering` covers; with `bounded`, the boundary
+// lets through the union of the boundary Allows that cover it.
 struct Verdict {
   bool long_term;
   bool no_mfa;
@@ -91,18 +98,17 @@ struct Verdict {
   size_t outcome = SIZE_MAX;  // its index in the Allow's outcomes, once it has one
 };
 
-Verdict judge_action(const Judged& allow, const std::vector<const Judged*>& covering_denies, bool bounded,
-                     const std::vector<const Judged*>& covering_boundary, const MfaOptions& options) {
+Verdict judge_action(const Judged& allow, const Covering& covering, bool bounded, const MfaOptions& options) {
   Verdict verdict{allow.reach.long_term_keys && options.long_term_keys_possible,
                   allow.reach.session_without_mfa && options.session_without_mfa_possible, allow.reach.mfa_ages};
-  for (const Judged* deny : covering_denies) {
+  for (const Judged* deny : covering.denies) {
     verdict.long_term = verdict.long_term && !deny->reach.long_term_keys;
     verdict.no_mfa = verdict.no_mfa && !deny->reach.session_without_mfa;
     verdict.ages = verdict.ages.minus(deny->reach.mfa_ages);
   }
   if (bounded) {
     Reach bound;
-    for (const Judged* boundary : covering_boundary) {
+    for (const Judged* boundary : covering.boundary) {
       bound.long_term_keys = bound.long_term_keys || boundary->reach.long_term_keys;
       bound.session_without_mfa = bound.session_without_mfa || boundary->reach.session_without_mfa;
       bound.mfa_ages = bound.mfa_ages.unite(boundary->reach.mfa_ages);
@@ -200,37 +206,26 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       if (boundary_meets_resources(*boundary.statement, *allow.statement)) bounding.push_back(&boundary);
     }
     // Actions covered by the same Denies (and boundary Allows) fare the same: each such set is
-    // judged once, by its indices in `applicable` and, after a separator, in `bounding`.
+    // judged once (usually there is one: no Deny covers them).
     const bool bounded = !boundaries.empty();
-    constexpr uint32_t kSeparator = UINT32_MAX;
-    std::map<std::vector<uint32_t>, size_t> verdict_of;
+    std::map<Covering, size_t> verdict_of;
     std::vector<Verdict> verdicts;
-    std::vector<uint32_t> covering, last_covering;
+    Covering covering, last_covering;
     size_t last_verdict = SIZE_MAX;
     // Actions with the same outcome share one finding; an Allow has one or two outcomes.
     std::vector<Outcome> outcomes;
     allow.actions.for_each([&](ActionId id) {
-      covering.clear();
-      for (uint32_t d = 0; d < applicable.size(); ++d) {
-        if (applicable[d]->actions.contains(id)) covering.push_back(d);
+      covering.denies.clear();
+      for (const Judged* deny : applicable) {
+        if (deny->actions.contains(id)) covering.denies.push_back(deny);
       }
-      if (bounded) {
-        covering.push_back(kSeparator);
-        for (uint32_t b = 0; b < bounding.size(); ++b) {
-          if (bounding[b]->actions.contains(id)) covering.push_back(b);
-        }
+      covering.boundary.clear();
+      for (const Judged* boundary : bounding) {
+        if (boundary->actions.contains(id)) covering.boundary.push_back(boundary);
       }
       if (last_verdict == SIZE_MAX || covering != last_covering) {
         auto [it, added] = verdict_of.try_emplace(covering, verdicts.size());
-        if (added) {
-          std::vector<const Judged*> denies_of, boundary_of;
-          auto separator = std::find(covering.begin(), covering.end(), kSeparator);
-          for (auto d = covering.begin(); d != separator; ++d) denies_of.push_back(applicable[*d]);
-          if (separator != covering.end()) {
-            for (auto b = separator + 1; b != covering.end(); ++b) boundary_of.push_back(bounding[*b]);
-          }
-          verdicts.push_back(judge_action(allow, denies_of, bounded, boundary_of, options));
-        }
+        if (added) verdicts.push_back(judge_action(allow, covering, bounded, options));
         last_verdict = it->second;
         last_covering = covering;
       }

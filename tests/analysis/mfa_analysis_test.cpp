@@ -97,6 +97,25 @@ TEST(MfaAnalysis, MFA008WindowLongerThanTheMaximum) {
   EXPECT_TRUE(errors(bounded, "MFA008").empty());
 }
 
+// Actions of one Allow that different Denies cover come out different, however they interleave
+// in catalog order (iam:CreateRole and s3:DeleteBucket share the uncovered outcome).
+TEST(MfaAnalysis, EachActionGetsTheDeniesThatCoverIt) {
+  auto result = analyze(R"({"Effect": "Allow", "Resource": "*",
+                            "Action": ["iam:CreateRole", "iam:CreateUser", "iam:DeleteUser", "s3:DeleteBucket"]},
+                           {"Effect": "Deny", "Action": "iam:DeleteUser", "Resource": "*",
+                            "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}},
+                           {"Effect": "Deny", "Action": "iam:CreateUser", "Resource": "*",
+                            "Condition": {"NumericGreaterThanIfExists": {"aws:MultiFactorAuthAge": "300"}}})");
+  auto found = errors(result, "MFA001");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0].actions.names(), ::testing::ElementsAre("iam:CreateRole", "s3:DeleteBucket"));
+  std::vector<std::string> windows;
+  for (const auto& row : result.rows) windows.push_back(row.mfa_window);
+  EXPECT_THAT(windows, ::testing::UnorderedElementsAre("up to 300 s", "any age", "any age"));
+  EXPECT_EQ(result.unprotected_actions.size(), 2u);
+  EXPECT_EQ(result.protected_actions.size(), 2u);
+}
+
 TEST(MfaAnalysis, WithoutRowsTheFindingsAreTheSame) {
   std::string statements = R"({"Effect": "Allow", "Action": ["s3:DeleteBucket", "iam:*"], "Resource": "*"},
                               {"Effect": "Allow", "Action": "ec2:*", "Resource": "*",

@@ -107,19 +107,19 @@ void write_request(JsonWriter& w, const eval::Request& request) {
   w.Key("request");
   w.StartObject();
   w.Key("action");
-  write_string(w, request.action);
+  w.string(request.action);
   w.Key("resource");
-  write_string(w, request.resource);
+  w.string(request.resource);
   if (!request.principal.empty()) {
     w.Key("principal");
-    write_string(w, request.principal);
+    w.string(request.principal);
   }
   w.Key("context");
   w.StartObject();
   for (const auto& entry : request.context.entries()) {
     w.Key(entry.key.data(), static_cast<rapidjson::SizeType>(entry.key.size()));
     w.StartArray();
-    for (const auto& value : entry.values) write_string(w, value);
+    for (const auto& value : entry.values) w.string(value);
     w.EndArray();
   }
   w.EndObject();
@@ -130,25 +130,24 @@ void write_json(const eval::Result& result, const std::string& why, const eval::
   JsonOutputStream stream(std::cout);
   JsonWriter w(stream);
   w.SetIndent(' ', 2);
-  auto string = [&](std::string_view value) { write_string(w, value); };
   w.StartObject();
   w.Key("decision");
-  string(eval::decision_name(result.decision));
+  w.string(eval::decision_name(result.decision));
   w.Key("statements");
   w.StartArray();
   for (const auto& decisive : result.statements) {
     const model::Statement& st = *decisive.statement;
     w.StartObject();
     w.Key("file");
-    string(file_of(*decisive.policy));
+    w.string(file_of(*decisive.policy));
     w.Key("policy_type");
-    string(eval::policy_type_name(decisive.type));
+    w.string(eval::policy_type_name(decisive.type));
     w.Key("statement");
     w.Uint(st.index);
     w.Key("sid");
-    if (st.sid) string(st.sid->value); else w.Null();
+    if (st.sid) w.string(st.sid->value); else w.Null();
     w.Key("effect");
-    string(*st.effect == model::Effect::Allow ? "Allow" : "Deny");
+    w.string(*st.effect == model::Effect::Allow ? "Allow" : "Deny");
     w.Key("line");
     w.Uint(st.loc.line);
     w.EndObject();
@@ -156,7 +155,7 @@ void write_json(const eval::Result& result, const std::string& why, const eval::
   w.EndArray();
   if (!why.empty()) {
     w.Key("reason");
-    string(why);
+    w.string(why);
   }
   write_request(w, request);
   w.EndObject();
@@ -224,9 +223,9 @@ void write_matrix_json(const analysis::MfaMatrix& matrix, const eval::Request& r
   w.Key("mfa_matrix");
   w.StartObject();
   w.Key("long_term_keys");
-  write_string(w, eval::decision_name(matrix.long_term_keys));
+  w.string(eval::decision_name(matrix.long_term_keys));
   w.Key("session_without_mfa");
-  write_string(w, eval::decision_name(matrix.session_without_mfa));
+  w.string(eval::decision_name(matrix.session_without_mfa));
   w.Key("allowed_mfa_ages");
   w.StartArray();
   for (const auto& ages : matrix.allowed_mfa_ages.intervals()) {

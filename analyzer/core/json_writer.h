@@ -81,11 +81,9 @@ class JsonWriter : public rapidjson::PrettyWriter<JsonOutputStream> {
   }
 };
 
-inline void write_string(JsonWriter& w, std::string_view value) { w.string(value); }
-
 inline void write_field(JsonWriter& w, const char* key, std::string_view value) {
   w.Key(key);
-  write_string(w, value);
+  w.string(value);
 }
 
 }  // namespace mfalint

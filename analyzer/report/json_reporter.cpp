@@ -12,7 +12,7 @@ namespace {
 void string_list(JsonWriter& w, const char* key, const std::vector<std::string>& values) {
   w.Key(key);
   w.StartArray();
-  for (const auto& value : values) write_string(w, value);
+  for (const auto& value : values) w.string(value);
   w.EndArray();
 }
 
@@ -37,7 +37,7 @@ void write_finding_fields(JsonWriter& w, const Finding& f) {
   if (!f.actions.empty()) {
     w.Key("actions");
     w.StartArray();
-    f.actions.for_each_name([&](std::string_view name) { write_string(w, name); });
+    f.actions.for_each_name([&](std::string_view name) { w.string(name); });
     w.EndArray();
   }
   if (!f.resources.empty()) string_list(w, "resources", f.resources);

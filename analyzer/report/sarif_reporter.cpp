@@ -29,7 +29,7 @@ constexpr std::string_view kFingerprintName = "mfalintFindingKey/v1";
 
 void text(JsonWriter& w, std::string_view value) {
   std::string clean = valid_utf8(value);
-  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+  w.string(clean);
 }
 
 void field(JsonWriter& w, const char* key, std::string_view value) {

@@ -46,7 +46,7 @@ TEST(JsonWriter, StringsAreWrittenAsRapidJsonWritesThem) {
     JsonOutputStream stream(out);
     JsonWriter writer(stream);
     writer.SetIndent(' ', 2);
-    document(writer, [](JsonWriter& w, const std::string& value) { write_string(w, value); });
+    document(writer, [](JsonWriter& w, const std::string& value) { w.string(value); });
   }
   EXPECT_EQ(out.str(), std::string(expected.GetString(), expected.GetSize()));
 }
@@ -56,7 +56,7 @@ TEST(JsonWriter, AStringAloneIsADocument) {
   {
     JsonOutputStream stream(out);
     JsonWriter writer(stream);
-    write_string(writer, "plain");
+    writer.string("plain");
   }
   EXPECT_EQ(out.str(), "\"plain\"");
 }

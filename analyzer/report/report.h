@@ -76,9 +76,9 @@ struct ReportOptions {
 struct Reporter {
   std::string_view format;  // the --format name
   void (*write)(const Report& report, const ReportOptions& options, std::ostream& out);
-  // It shows the MFA table, or counts its rows, even without `explain`; a run for a reporter that
-  // does not need not build the table (a row for every Allow of every file is much of the memory
-  // of a large check).
+  // Whether it shows the MFA table, or counts its rows, even without `explain`. When it does not,
+  // `check` skips building the table: a row for every Allow of every file is much of the memory
+  // of a large run.
   bool uses_mfa_rows;
 };
 

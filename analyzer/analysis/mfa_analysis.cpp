@@ -126,19 +126,21 @@ void append_joined(std::string& out, const std::string& item, bool first) {
   out += item;
 }
 
-std::string list_names(const std::vector<std::string>& names, size_t shown) {
+// The first `shown` of `count` names, `name(i)` giving the i-th, and how many more: "a, b, ... (9 more)".
+template <class Name>
+std::string list_first(size_t count, size_t shown, Name name) {
   std::string out;
-  for (size_t i = 0; i < names.size() && i < shown; ++i) append_joined(out, names[i], i == 0);
-  if (names.size() > shown) out += fmt::format(", ... ({} more)", names.size() - shown);
+  for (size_t i = 0; i < count && i < shown; ++i) append_joined(out, name(i), i == 0);
+  if (count > shown) out += fmt::format(", ... ({} more)", count - shown);
   return out;
 }
 
+std::string list_names(const std::vector<std::string>& names, size_t shown) {
+  return list_first(names.size(), shown, [&](size_t i) -> const std::string& { return names[i]; });
+}
+
 std::string list_actions(const std::vector<ActionId>& ids, size_t shown) {
-  std::vector<std::string> names;
-  for (size_t i = 0; i < ids.size() && i < shown; ++i) names.push_back(catalog::action_full_name(ids[i]));
-  std::string out = list_names(names, shown);
-  if (ids.size() > shown) out += fmt::format(", ... ({} more)", ids.size() - shown);
-  return out;
+  return list_first(ids.size(), shown, [&](size_t i) { return catalog::action_full_name(ids[i]); });
 }
 
 std::string patterns_of(const model::Statement& st) {

@@ -81,6 +81,7 @@ FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) 
     return std::tie(a.loc.line, a.loc.column, a.rule) < std::tie(b.loc.line, b.loc.column, b.rule);
   });
   keep_finding_lines(result.findings);
+  result.findings.shrink_to_fit();  // kept until the report is written: without a grown vector's slack
   return result;
 }
 

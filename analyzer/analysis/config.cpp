@@ -131,7 +131,6 @@ bool is_action_pattern(std::string_view pattern) {
 // an action AWS added since, and the pattern then changes nothing.
 void read_action_edits(const Source& source, const Entry& section, Config& config) {
   ActionEdits& edits = section.key == "sensitive-actions" ? config.sensitive_actions : config.bootstrap_actions;
-  std::vector<catalog::ActionId> matched;
   for (const auto& entry : entries(source, section.value, section.value_mark, section.key, {"add", "remove"})) {
     std::string what = fmt::format("{}.{}", section.key, entry.key);
     auto patterns = string_list(source, entry, what);
@@ -141,8 +140,7 @@ void read_action_edits(const Source& source, const Entry& section, Config& confi
                     fmt::format("'{}' in {} is not an action pattern like \"iam:CreateUser\" or \"s3:Put*\"",
                                 patterns[i], what));
       }
-      catalog::match_actions(patterns[i], matched);
-      if (matched.empty()) {
+      if (catalog::match_actions(patterns[i]).empty()) {
         config.warnings.push_back(source.at(
             entry.value[i].Mark(),
             fmt::format("'{}' in {} matches no known action, so it changes nothing", patterns[i], what)));

@@ -23,10 +23,8 @@ ActionBits covered_actions(const model::Statement& st) {
   ActionBits covered;
   const auto& list = st.action ? st.action : st.not_action;
   if (!list) return covered;
-  std::vector<ActionId> matched;
   for (const auto& pattern : list->items) {
-    catalog::match_actions(pattern.value, matched);
-    for (ActionId id : matched) covered.insert(id);
+    for (ActionId id : catalog::match_actions(pattern.value)) covered.insert(id);
   }
   if (st.not_action) covered.complement();
   return covered;

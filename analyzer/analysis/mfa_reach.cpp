@@ -5,6 +5,7 @@
 #include "eval/context.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -67,19 +68,26 @@ bool is_mfa_present_key(std::string_view key) { return eval::equals_ignore_case(
 
 namespace {
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+// Whether `a` is at most `limit` single-character edits from `target`, one of the MFA key names.
+// Every condition key of every policy is asked, so the row lives on the stack and the answer is
+// no as soon as the row's best exceeds the limit (most keys share only "aws" with the names).
+bool within_edits(std::string_view a, std::string_view target, size_t limit) {
+  std::array<size_t, 32> row;
+  size_t width = std::min(target.size(), row.size() - 1);
+  for (size_t j = 0; j <= width; ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diagonal = row[0];
     row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
+    size_t best = row[0];
+    for (size_t j = 1; j <= width; ++j) {
       size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == target[j - 1] ? 0 : 1)});
       diagonal = above;
+      best = std::min(best, row[j]);
     }
+    if (best > limit) return false;
   }
-  return row[b.size()];
+  return row[width] <= limit;
 }
 
 }  // namespace
@@ -92,7 +100,7 @@ std::string misspelled_mfa_key(std::string_view key) {
   }
   // The length difference bounds the distance from below: most keys are decided by it alone.
   auto near = [&](std::string_view target) {
-    return folded.size() + 3 >= target.size() && target.size() + 3 >= folded.size() && edit_distance(folded, target) <= 3;
+    return folded.size() + 3 >= target.size() && target.size() + 3 >= folded.size() && within_edits(folded, target, 3);
   };
   if (near("awsmultifactorauthage")) return "aws:MultiFactorAuthAge";
   if (near("awsmultifactorauthpresent")) return "aws:MultiFactorAuthPresent";

@@ -161,7 +161,7 @@ struct PatternHash {
 
 }  // namespace
 
-void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
+const std::vector<ActionId>& match_actions(std::string_view pattern) {
   // Policies repeat a few patterns ("*", "s3:Get*") across statements and files, and "*" alone
   // scans every action: each thread keeps what it matched, up to a million ids (4 MB).
   thread_local std::unordered_map<std::string, std::vector<ActionId>, PatternHash, std::equal_to<>> matched;
@@ -177,7 +177,7 @@ void match_actions(std::string_view pattern, std::vector<ActionId>& out) {
     kept_ids += ids.size();
     it = matched.emplace(std::string(pattern), std::move(ids)).first;
   }
-  out = it->second;
+  return it->second;
 }
 
 bool action_pattern_matches(std::string_view pattern, std::string_view action) { return glob_matches(pattern, action, true); }

@@ -11,8 +11,7 @@ namespace mfalint::catalog {
 namespace {
 
 size_t assign(ActionBits& members, std::string_view pattern, bool value) {
-  std::vector<ActionId> matched;
-  match_actions(pattern, matched);
+  const auto& matched = match_actions(pattern);
   for (ActionId action : matched) value ? members.insert(action) : members.erase(action);
   return matched.size();
 }

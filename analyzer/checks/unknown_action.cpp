@@ -37,7 +37,6 @@ struct UnknownService {
 void check_list(const model::Policy& policy, const model::Statement& st, const model::TextList& list,
                 bool in_not_action, Findings& out) {
   std::map<std::string, UnknownService> unknown_services;  // by lower-case prefix, for one finding each
-  std::vector<catalog::ActionId> matched;
   for (const auto& entry : list.items) {
     const std::string& text = entry.value;
     if (text == "*") continue;
@@ -58,8 +57,7 @@ void check_list(const model::Policy& policy, const model::Statement& st, const m
       group.entries.push_back(&entry);
       continue;
     }
-    catalog::match_actions(text, matched);
-    if (!matched.empty()) continue;
+    if (!catalog::match_actions(text).empty()) continue;
     std::string message;
     if (has_wildcard(text)) {
       message = fmt::format("\"{}\" matches no action, {}", text, consequence(st, in_not_action));

@@ -72,10 +72,9 @@ void write_json(const std::vector<catalog::ActionId>& ids) {
 // standard error and the status is 1, after whatever the other patterns matched is printed.
 int run_actions(const ActionsOptions& options) {
   std::vector<bool> selected(catalog::action_count(), false);
-  std::vector<catalog::ActionId> matched;
   int status = kExitClean;
   for (const auto& pattern : options.patterns) {
-    catalog::match_actions(pattern, matched);
+    const auto& matched = catalog::match_actions(pattern);
     if (matched.empty()) {
       fmt::print(stderr, "mfalint: {}\n", explain_no_match(pattern));
       status = kExitFindings;

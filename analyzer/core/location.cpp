@@ -4,6 +4,23 @@
 #include <cstring>
 
 namespace mfalint {
+namespace {
+
+// Eight bytes at a time: every byte of every file is asked, and a loop over bytes cost as much as
+// finding the line breaks.
+bool is_ascii(std::string_view text) {
+  uint64_t high_bits = 0;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    high_bits |= word;
+  }
+  for (; i < text.size(); ++i) high_bits |= static_cast<unsigned char>(text[i]);
+  return (high_bits & 0x8080808080808080ull) == 0;
+}
+
+}  // namespace
 
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
@@ -12,9 +29,7 @@ SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(pat
   for (const char* at = begin; (at = static_cast<const char*>(std::memchr(at, '\n', end - at))) != nullptr; ++at) {
     line_starts_.push_back(static_cast<uint32_t>(at + 1 - begin));
   }
-  unsigned char high_bits = 0;
-  for (char c : text_) high_bits |= static_cast<unsigned char>(c);
-  ascii_ = high_bits < 0x80;
+  ascii_ = is_ascii(text_);
 }
 
 void SourceFile::position(uint32_t offset, uint32_t& line, uint32_t& column) const {
@@ -45,6 +60,11 @@ Location SourceFile::locate(uint32_t offset, uint32_t end_offset) const {
 }
 
 std::string_view SourceFile::line_text(uint32_t line) const {
+  if (!kept_lines_.empty()) {
+    auto kept = std::lower_bound(kept_lines_.begin(), kept_lines_.end(), line);
+    if (kept == kept_lines_.end() || *kept != line) return {};
+    line = static_cast<uint32_t>(kept - kept_lines_.begin()) + 1;
+  }
   if (line == 0 || line > line_starts_.size()) return {};
   uint32_t start = line_starts_[line - 1];
   uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
@@ -55,16 +75,17 @@ std::string_view SourceFile::line_text(uint32_t line) const {
 
 std::shared_ptr<const SourceFile> SourceFile::excerpt(std::vector<uint32_t> lines) const {
   std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  std::erase(lines, 0u);  // no position
   std::string kept;
-  uint32_t next = 1;
   for (uint32_t line : lines) {
-    if (line < next) continue;  // a repeat, or 0 (no position)
-    kept.append(line - next, '\n');
     kept += line_text(line);
     kept += '\n';
-    next = line + 1;
   }
-  return std::make_shared<const SourceFile>(path_, std::move(kept));
+  // Only the kept lines: a line table of the whole file was most of an excerpt's memory.
+  auto out = std::make_shared<SourceFile>(path_, std::move(kept));
+  out->kept_lines_ = std::move(lines);
+  return out;
 }
 
 }  // namespace mfalint

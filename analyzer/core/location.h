@@ -32,7 +32,8 @@ class SourceFile {
   // The text of 1-based line `line`, without its line break.
   std::string_view line_text(uint32_t line) const;
   // The same file with only `lines` kept, the others read as empty: what a report shows of a file
-  // once it is analyzed (the lines of its findings), at a fraction of its memory.
+  // once it is analyzed (the lines of its findings), at a fraction of its memory. An excerpt
+  // answers path() and line_text() only.
   std::shared_ptr<const SourceFile> excerpt(std::vector<uint32_t> lines) const;
 
  private:
@@ -42,6 +43,8 @@ class SourceFile {
   std::string text_;
   std::vector<uint32_t> line_starts_;
   bool ascii_ = true;  // every byte is a character: a column is a byte count
+  // In an excerpt, the file's number of each line of `text_`, ascending; empty in a whole file.
+  std::vector<uint32_t> kept_lines_;
 };
 
 // A text that was decoded out of a SourceFile (a JSON string holding a policy, a YAML block

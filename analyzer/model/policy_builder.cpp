@@ -145,6 +145,7 @@ class Builder {
     }
     list.is_array = true;
     if (value.items.empty()) add("IAM010", value, fmt::format("\"{}\" is an empty array: it matches nothing", element));
+    list.items.reserve(value.items.size());
     for (const auto& item : value.items) {
       if (auto entry = text(item, element)) list.items.push_back(std::move(*entry));
     }
@@ -163,6 +164,7 @@ class Builder {
     }
     policy_.statement_is_array = true;
     if (value.items.empty()) add("IAM010", value, "\"Statement\" is an empty array: the policy grants nothing");
+    policy_.statements.reserve(value.items.size());
     for (const auto& item : value.items) {
       if (item.is_object()) {
         statement(item);

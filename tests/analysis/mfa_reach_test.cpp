@@ -95,5 +95,15 @@ TEST(MfaReach, FixedKeysAreEvaluated) {
   EXPECT_FALSE(condition_reach(statement, model::Effect::Deny, assumptions).any());
 }
 
+TEST(MisspelledMfaKey, UpToThreeEditsFromAnMfaKeyName) {
+  EXPECT_EQ(misspelled_mfa_key("aws:MultiFactorAuthAgee"), "aws:MultiFactorAuthAge");
+  EXPECT_EQ(misspelled_mfa_key("aws:multifactor_auth_presnt"), "aws:MultiFactorAuthPresent");
+  EXPECT_EQ(misspelled_mfa_key("aws:MultiFactrAthAg"), "aws:MultiFactorAuthAge");  // three letters missing
+  EXPECT_EQ(misspelled_mfa_key("aws:MultiFoctarAuthOgo"), "");                     // four letters changed
+  EXPECT_EQ(misspelled_mfa_key("aws:MultiFactorAuthAge"), "");                     // the key itself
+  EXPECT_EQ(misspelled_mfa_key("aws:SourceArn"), "");
+  EXPECT_EQ(misspelled_mfa_key("aws:MfaAge"), "aws:MultiFactorAuthAge");           // an abbreviation
+}
+
 }  // namespace
 }  // namespace mfalint::analysis

@@ -12,18 +12,12 @@ namespace mfalint::catalog {
 namespace {
 
 std::vector<std::string> names(std::string_view pattern) {
-  std::vector<ActionId> ids;
-  match_actions(pattern, ids);
   std::vector<std::string> out;
-  for (ActionId id : ids) out.push_back(action_full_name(id));
+  for (ActionId id : match_actions(pattern)) out.push_back(action_full_name(id));
   return out;
 }
 
-size_t count(std::string_view pattern) {
-  std::vector<ActionId> ids;
-  match_actions(pattern, ids);
-  return ids.size();
-}
+size_t count(std::string_view pattern) { return match_actions(pattern).size(); }
 
 TEST(ActionPattern, StarQuestionMarkAndCase) {
   EXPECT_TRUE(action_pattern_matches("s3:Get*", "s3:GetObject"));
@@ -84,11 +78,13 @@ TEST(MatchActions, NothingMatches) {
   EXPECT_THAT(names(""), ::testing::IsEmpty());
 }
 
-TEST(MatchActions, ReplacesWhatTheVectorHeld) {
-  std::vector<ActionId> ids = {1, 2, 3};
-  match_actions("s3:GetObject", ids);
-  ASSERT_EQ(ids.size(), 1u);
-  EXPECT_EQ(action_full_name(ids[0]), "s3:GetObject");
+TEST(MatchActions, APatternSeenBeforeIsNotMatchedAgain) {
+  const std::vector<ActionId>* first = &match_actions("s3:GetObject");
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ(action_full_name(first->front()), "s3:GetObject");
+  std::vector<ActionId> other = match_actions("S3:getobject");  // another spelling: its own entry
+  EXPECT_EQ(other, *first);
+  EXPECT_EQ(&match_actions("s3:GetObject"), first);
 }
 
 }  // namespace

@@ -97,6 +97,15 @@ TEST(SourceFile, LinesAndColumnsCountCharactersNotBytes) {
   EXPECT_EQ(file.line_text(4), "");
 }
 
+TEST(SourceFile, ACharacterOfTwoBytesCountsOnceWhereverItIs) {
+  for (size_t at = 0; at < 19; ++at) {
+    std::string text(20, 'a');
+    text.replace(at, 1, "\xC3\xA9");  // 21 bytes, 20 characters; the last is an 'a'
+    SourceFile file("f.json", text);
+    EXPECT_EQ(file.locate(20, 21).column, 20u) << "the two-byte character at " << at;
+  }
+}
+
 TEST(SourceFile, AsciiColumnsAreByteCounts) {
   SourceFile file("f.json", "{\n  \"a\": 1}\n");
   Location loc = file.locate(7, 8);
@@ -114,7 +123,19 @@ TEST(SourceFile, AnExcerptKeepsTheGivenLinesAtTheirNumbers) {
   EXPECT_EQ(excerpt->line_text(2), "two");
   EXPECT_EQ(excerpt->line_text(3), "three");
   EXPECT_EQ(excerpt->line_text(4), "");
-  EXPECT_EQ(excerpt->text(), "\ntwo\nthree\n");
+  EXPECT_EQ(excerpt->line_text(5), "");
+  EXPECT_EQ(excerpt->text(), "two\nthree\n");
+}
+
+TEST(SourceFile, AnExcerptOfALongFileHoldsOnlyItsLines) {
+  std::string text;
+  for (int i = 1; i <= 100000; ++i) text += "line " + std::to_string(i) + "\n";
+  auto excerpt = SourceFile("f.json", text).excerpt({99999, 7});
+  EXPECT_EQ(excerpt->line_text(7), "line 7");
+  EXPECT_EQ(excerpt->line_text(99999), "line 99999");
+  EXPECT_EQ(excerpt->line_text(8), "");
+  EXPECT_EQ(excerpt->line_text(100000), "");
+  EXPECT_EQ(excerpt->text().size(), 18u);
 }
 
 }  // namespace

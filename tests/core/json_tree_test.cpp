@@ -22,6 +22,29 @@ TEST(JsonTree, RecordsWhereEachValueStartsAndEnds) {
   EXPECT_EQ(text.substr(root.keys[1].begin, root.keys[1].end - root.keys[1].begin), "\"b\"");
 }
 
+// Each container gets its children when it closes, from lists the thread reuses: a document must
+// not see what a previous one (even one that failed half-way) left in them.
+TEST(JsonTree, NestedContainersKeepTheirOwnChildrenFromDocumentToDocument) {
+  EXPECT_FALSE(parse_json(R"({"a": [1, 2, {"b": [3, 4)").root);
+  auto parsed = parse_json(R"({"x": [[], [5, [6, 7], 8], {}], "y": {"z": [9]}, "w": 10})");
+  ASSERT_TRUE(parsed.root) << parsed.error;
+  const JsonNode& root = *parsed.root;
+  ASSERT_EQ(root.keys.size(), 3u);
+  EXPECT_EQ(root.keys[2].name, "w");
+  EXPECT_EQ(root.items[2].text, "10");
+  const JsonNode& x = *root.find("x");
+  ASSERT_EQ(x.items.size(), 3u);
+  EXPECT_TRUE(x.items[0].items.empty());
+  ASSERT_EQ(x.items[1].items.size(), 3u);
+  EXPECT_EQ(x.items[1].items[1].items[1].text, "7");
+  EXPECT_EQ(x.items[1].items[2].text, "8");
+  EXPECT_TRUE(x.items[2].is_object() && x.items[2].keys.empty());
+  const JsonNode& y = *root.find("y");
+  ASSERT_EQ(y.keys.size(), 1u);
+  EXPECT_EQ(y.keys[0].name, "z");
+  EXPECT_EQ(y.items[0].items.at(0).text, "9");
+}
+
 TEST(JsonTree, KeepsDuplicateKeysInOrder) {
   auto parsed = parse_json(R"({"k": 1, "k": 2})");
   ASSERT_TRUE(parsed.root);

@@ -1,6 +1,6 @@
 #include "analysis/check_files.h"
 
-#include "analysis/parallel_for.h"
+#include "core/parallel_for.h"
 #include "eval/context.h"
 #include "input/load.h"
 

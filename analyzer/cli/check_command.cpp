@@ -1,7 +1,7 @@
 #include "analysis/baseline.h"
 #include "analysis/check_files.h"
 #include "analysis/config.h"
-#include "analysis/parallel_for.h"
+#include "core/parallel_for.h"
 #include "cli/command.h"
 #include "cli/report_output.h"
 #include "report/report.h"
@@ -23,7 +23,7 @@ struct CheckOptions {
   std::string write_baseline;
   AnalysisFlags analysis;
   bool explain = false;
-  unsigned jobs = analysis::default_jobs();
+  unsigned jobs = default_jobs();
   uint64_t max_file_mib = input::kDefaultMaxFileBytes >> 20;
 };
 
@@ -68,6 +68,7 @@ int run_check(const CheckOptions& options) {
   }
   report::ReportOptions style;
   style.explain = options.explain;
+  style.jobs = options.jobs;
   if (!write_report(report, *reporter, options.report.output, style)) return kExitError;
   return exit_status(report, options.report.fail_on);
 }

@@ -3,22 +3,26 @@
 // stream. RapidJSON's OStreamWrapper calls std::ostream::put for each character, which was a fifth
 // of `check --format json`'s time on large reports.
 
+#include "core/parallel_for.h"
+
 #include <rapidjson/prettywriter.h>
 
 #include <algorithm>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace mfalint {
 
-// Collects the text and hands it to `out` in large blocks. The writer flushes it when the
-// document ends; destruction flushes what an unfinished document left.
+// Collects the text and hands it to `out` (or appends it to `text`) in large blocks. The writer
+// flushes it when the document ends; destruction flushes what an unfinished document left.
 class JsonOutputStream {
  public:
   using Ch = char;
 
-  explicit JsonOutputStream(std::ostream& out) : out_(out), buffer_(kBlock) {}
+  explicit JsonOutputStream(std::ostream& out) : out_(&out), buffer_(kBlock) {}
+  explicit JsonOutputStream(std::string& text) : text_(&text), buffer_(kBlock) {}
   JsonOutputStream(const JsonOutputStream&) = delete;
   JsonOutputStream& operator=(const JsonOutputStream&) = delete;
   ~JsonOutputStream() { Flush(); }
@@ -28,7 +32,7 @@ class JsonOutputStream {
     buffer_[size_++] = c;
   }
   void Flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(size_));
+    write_out(buffer_.data(), size_);
     size_ = 0;
   }
 
@@ -47,10 +51,30 @@ class JsonOutputStream {
     size_ += text.size();
     buffer_[size_++] = '"';
   }
+  // Text that is already JSON, as it is.
+  void put_raw(std::string_view text) {
+    if (text.size() > buffer_.size()) {
+      Flush();
+      write_out(text.data(), text.size());
+      return;
+    }
+    reserve(text.size());
+    text.copy(buffer_.data() + size_, text.size());
+    size_ += text.size();
+  }
 
  private:
+  void write_out(const char* data, size_t size) {
+    if (text_) {
+      text_->append(data, size);
+    } else {
+      out_->write(data, static_cast<std::streamsize>(size));
+    }
+  }
+
   static constexpr size_t kBlock = 1 << 16;
-  std::ostream& out_;
+  std::ostream* out_ = nullptr;
+  std::string* text_ = nullptr;
   std::vector<char> buffer_;
   size_t size_ = 0;
 };
@@ -78,6 +102,46 @@ class JsonWriter : public rapidjson::PrettyWriter<JsonOutputStream> {
     PrettyPrefix(rapidjson::kStringType);
     os_->put_quoted(value);
     EndValue(true);
+  }
+
+  // Writes `count` elements into the array being written, `write(w, i)` writing element i to a
+  // writer `w` nested as this one is. With `jobs` > 1, batches of elements are rendered on that
+  // many threads and written in order: the text is the same as with one. Writing a large report's
+  // findings was about an eighth of `check`'s instructions, all on one thread.
+  template <class WriteElement>
+  void elements(size_t count, unsigned jobs, WriteElement write) {
+    constexpr size_t kChunk = 256;  // elements a thread renders at a time
+    if (jobs <= 1 || count <= kChunk) {
+      for (size_t i = 0; i < count; ++i) write(*this, i);
+      return;
+    }
+    std::vector<std::string> chunks(size_t{jobs} * 4);  // reused batch after batch: their memory too
+    for (size_t first = 0; first < count; first += chunks.size() * kChunk) {
+      size_t in_batch = std::min(chunks.size(), (count - first + kChunk - 1) / kChunk);
+      parallel_for(in_batch, jobs, [&](size_t c) {
+        chunks[c].clear();
+        JsonOutputStream stream(chunks[c]);
+        JsonWriter fragment(stream);
+        size_t begin = first + c * kChunk;
+        fragment.continue_array_of(*this, begin);
+        for (size_t i = begin; i < std::min(count, begin + kChunk); ++i) write(fragment, i);
+      });
+      for (size_t c = 0; c < in_batch; ++c) os_->put_raw(chunks[c]);
+    }
+    level_stack_.template Top<Level>()->valueCount += count;
+  }
+
+ private:
+  // Takes the nesting and the indent of `outer`, which is inside an array that holds `written`
+  // elements more than it shows: the next element is written as `outer` would write it.
+  void continue_array_of(const JsonWriter& outer, size_t written) {
+    SetIndent(outer.indentChar_, outer.indentCharCount_);
+    hasRoot_ = true;
+    const auto& levels = outer.level_stack_;
+    for (const Level* level = levels.template Bottom<Level>(); level != levels.template End<Level>(); ++level) {
+      *level_stack_.template Push<Level>() = *level;
+    }
+    level_stack_.template Top<Level>()->valueCount += written;
   }
 };
 

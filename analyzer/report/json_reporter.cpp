@@ -137,7 +137,7 @@ void write_principals(JsonWriter& w, const Summary& summary) {
   w.EndArray();
 }
 
-void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
+void write_json(const Report& report, const ReportOptions& options, std::ostream& out) {
   JsonOutputStream stream(out);
   JsonWriter w(stream);
   w.SetIndent(' ', 2);
@@ -174,7 +174,8 @@ void write_json(const Report& report, const ReportOptions&, std::ostream& out) {
   } else {
     w.Key("findings");
     w.StartArray();
-    for (const auto& finding : report.findings) write_finding(w, finding);
+    w.elements(report.findings.size(), options.jobs,
+               [&](JsonWriter& element, size_t i) { write_finding(element, report.findings[i]); });
     w.EndArray();
     w.Key("suppressed");
     w.StartArray();

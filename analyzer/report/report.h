@@ -71,6 +71,7 @@ struct Report {
 struct ReportOptions {
   bool color = false;
   bool explain = false;  // text: each file's MFA table after its findings (the audit formats always have it)
+  unsigned jobs = 1;     // threads a reporter may render with; the text is the same for any number
 };
 
 struct Reporter {

@@ -229,7 +229,7 @@ void write_invocation(JsonWriter& w, const Report& report, const fs::path& cwd) 
   w.EndObject();
 }
 
-void write_sarif(const Report& report, const ReportOptions&, std::ostream& out) {
+void write_sarif(const Report& report, const ReportOptions& options, std::ostream& out) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
   JsonOutputStream stream(out);
@@ -276,7 +276,8 @@ void write_sarif(const Report& report, const ReportOptions&, std::ostream& out) 
   w.Key("results");
   w.StartArray();
   auto prints = fingerprints(report.findings);
-  for (size_t i = 0; i < report.findings.size(); ++i) write_result(w, report.findings[i], prints[i], cwd);
+  w.elements(report.findings.size(), options.jobs,
+             [&](JsonWriter& element, size_t i) { write_result(element, report.findings[i], prints[i], cwd); });
   w.EndArray();
 
   w.EndObject();

@@ -84,6 +84,26 @@ TEST(CheckFiles, TheReportIsTheSameForAnyNumberOfJobs) {
   }
 }
 
+// Reporters may render on several threads (ReportOptions::jobs); what they write must not change.
+TEST(CheckFiles, EveryReporterWritesTheSameWithAnyNumberOfJobs) {
+  TempDir dir;
+  std::string statements;
+  for (int i = 0; i < 600; ++i) {
+    statements += fmt::format(R"({}{{"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "arn:aws:iam::1:user/u{}"}})",
+                              i ? ", " : "", i);
+  }
+  auto report = check_files({dir.write("p.json", testing::policy_with(statements))}, CheckFilesOptions{});
+  ASSERT_GE(report.findings.size(), 600u);
+  report::ReportOptions threads;
+  threads.jobs = 3;
+  for (const auto& reporter : report::all_reporters()) {
+    std::ostringstream one, three;
+    reporter.write(report, {}, one);
+    reporter.write(report, threads, three);
+    EXPECT_EQ(three.str(), one.str()) << reporter.format;
+  }
+}
+
 // `check` builds the MFA table only for --explain or a reporter that declares it uses it: every
 // other must render the same report without it.
 TEST(CheckFiles, OnlyReportersThatSayTheyUseTheMfaTableShowIt) {

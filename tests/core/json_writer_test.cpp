@@ -1,4 +1,5 @@
-// JsonWriter's own string path must write exactly what RapidJSON's writer writes.
+// JsonWriter's own string path and its threaded elements must write exactly what RapidJSON's
+// writer writes.
 #include "core/json_writer.h"
 
 #include <rapidjson/prettywriter.h>
@@ -59,6 +60,46 @@ TEST(JsonWriter, AStringAloneIsADocument) {
     writer.string("plain");
   }
   EXPECT_EQ(out.str(), "\"plain\"");
+}
+
+// One element of the array `elements` writes: an object with a nested array, of varied length.
+void element(JsonWriter& w, size_t i) {
+  w.StartObject();
+  write_field(w, "name", "element " + std::to_string(i));
+  w.Key("ids");
+  w.StartArray();
+  for (size_t k = 0; k < i % 5; ++k) w.Uint(static_cast<unsigned>(k));
+  w.EndArray();
+  if (i % 300 == 0) write_field(w, "long", std::string(70000, 'x'));  // longer than a block
+  w.EndObject();
+}
+
+// A report: a field, then `count` elements written by `elements` on `jobs` threads, then a field.
+std::string report_with_elements(size_t count, unsigned jobs) {
+  std::ostringstream out;
+  {
+    JsonOutputStream stream(out);
+    JsonWriter w(stream);
+    w.SetIndent(' ', 2);
+    w.StartObject();
+    write_field(w, "before", "x");
+    w.Key("findings");
+    w.StartArray();
+    w.elements(count, jobs, element);
+    w.EndArray();
+    write_field(w, "after", "y");
+    w.EndObject();
+  }
+  return out.str();
+}
+
+TEST(JsonWriter, ElementsRenderedOnThreadsReadAsIfWrittenInOrder) {
+  for (size_t count : {0, 1, 255, 256, 257, 2049, 5000}) {
+    std::string one = report_with_elements(count, 1);
+    EXPECT_EQ(report_with_elements(count, 2), one) << count << " elements";
+    EXPECT_EQ(report_with_elements(count, 3), one) << count << " elements";
+  }
+  EXPECT_EQ(report_with_elements(0, 2), "{\n  \"before\": \"x\",\n  \"findings\": [],\n  \"after\": \"y\"\n}");
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // parallel_for: every index once, whatever the number of threads; failures surface in index order.
-#include "analysis/parallel_for.h"
+#include "core/parallel_for.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-namespace mfalint::analysis {
+namespace mfalint {
 namespace {
 
 TEST(ParallelFor, EveryIndexExactlyOnce) {
@@ -66,4 +66,4 @@ TEST(ParallelFor, TheLowestFailingIndexIsRethrownAfterAllWork) {
 TEST(ParallelFor, DefaultJobsIsAtLeastOne) { EXPECT_GE(default_jobs(), 1u); }
 
 }  // namespace
-}  // namespace mfalint::analysis
+}  // namespace mfalint

@@ -1,4 +1,4 @@
-#include "analysis/parallel_for.h"
+#include "core/parallel_for.h"
 
 #include <algorithm>
 #include <atomic>
@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-namespace mfalint::analysis {
+namespace mfalint {
 
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 
@@ -42,4 +42,4 @@ void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>
   }
 }
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint

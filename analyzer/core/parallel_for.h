@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <functional>
 
-namespace mfalint::analysis {
+namespace mfalint {
 
 // One thread per core, or 1 when the core count is unknown.
 unsigned default_jobs();
@@ -14,4 +14,4 @@ unsigned default_jobs();
 // calls throw, the exception of the lowest index is rethrown once every call has returned.
 void parallel_for(size_t count, unsigned jobs, const std::function<void(size_t)>& work);
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint

@@ -92,7 +92,8 @@ TEST(CheckFiles, EveryReporterWritesTheSameWithAnyNumberOfJobs) {
     statements += fmt::format(R"({}{{"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "arn:aws:iam::1:user/u{}"}})",
                               i ? ", " : "", i);
   }
-  auto report = check_files({dir.write("p.json", testing::policy_with(statements))}, CheckFilesOptions{});
+  CheckFilesOptions options;
+  auto report = check_files({dir.write("p.json", testing::policy_with(statements))}, options);
   ASSERT_GE(report.findings.size(), 600u);
   report::ReportOptions threads;
   threads.jobs = 3;

@@ -33,7 +33,9 @@ int run_audit(const AuditOptions& options) {
                                         analysis->sensitivity, analysis->mfa);
   analysis::apply_config(config, report);
   if (!write_report(report, *reporter, options.report.output)) return kExitError;
-  return exit_status(report, options.report.fail_on);
+  int status = exit_status(report, options.report.fail_on);
+  release_at_exit(std::move(report));
+  return status;
 }
 
 }  // namespace

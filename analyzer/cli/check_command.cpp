@@ -70,7 +70,9 @@ int run_check(const CheckOptions& options) {
   style.explain = options.explain;
   style.jobs = options.jobs;
   if (!write_report(report, *reporter, options.report.output, style)) return kExitError;
-  return exit_status(report, options.report.fail_on);
+  int status = exit_status(report, options.report.fail_on);
+  release_at_exit(std::move(report));
+  return status;
 }
 
 }  // namespace

@@ -132,8 +132,8 @@ class JsonWriter : public rapidjson::PrettyWriter<JsonOutputStream> {
   }
 
  private:
-  // Takes the nesting and the indent of `outer`, which is inside an array that holds `written`
-  // elements more than it shows: the next element is written as `outer` would write it.
+  // Starts where `outer` is, inside an array, as if `written` more elements had gone into that
+  // array: the next element is written as `outer` would write it there.
   void continue_array_of(const JsonWriter& outer, size_t written) {
     SetIndent(outer.indentChar_, outer.indentCharCount_);
     hasRoot_ = true;

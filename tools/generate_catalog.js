@@ -28,6 +28,8 @@ const lower = (s) => s.toLowerCase();
 // Plain code-unit order of the lower-case text: the order the C++ side binary-searches in.
 const byLower = (a, b) => (lower(a) < lower(b) ? -1 : lower(a) > lower(b) ? 1 : 0);
 
+// Must match catalog_data.h's kNoAction.
+const NO_ACTION = 0xffff;
 // Must match catalog::AccessLevel and catalog::KeyType.
 const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 const KEY_TYPES = ['String', 'ArrayOfString', 'Numeric', 'ArrayOfNumeric', 'Bool', 'ArrayOfBool', 'Date',
@@ -149,8 +151,31 @@ for (const [index, names] of actionKeyNames.entries()) {
 }
 if (unknownKeyRefs) console.error(`generate_catalog: ${unknownKeyRefs} action condition keys without a type, left out`);
 
-if (keyRows.length > 0xffff || resourceTypeRows.length > 0x7fff || serviceRows.length > 0xffff) {
+if (keyRows.length > 0xffff || resourceTypeRows.length > 0x7fff || serviceRows.length > 0xffff ||
+    actionRows.length >= NO_ACTION) {
   fail('a table outgrew its 16-bit ids: widen the ids in catalog_data.h');
+}
+
+// Every action by its lower-case "service:action" name, for find_action: an open-addressing table
+// of twice as many slots as actions (a power of two), a name's first slot its 32-bit FNV-1a hash
+// modulo the count, the next free slot when that one is taken. catalog.cpp hashes the same way.
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+let slotCount = 1;
+while (slotCount < actionRows.length * 2) slotCount *= 2;
+const actionSlots = new Array(slotCount).fill(NO_ACTION);
+const actionServices = [];
+for (const [service, row] of serviceRows.entries()) {
+  const last = service + 1 < serviceRows.length ? serviceRows[service + 1].firstAction : actionRows.length;
+  for (let id = row.firstAction; id < last; id++) {
+    actionServices.push(service);
+    let slot = fnv1a(lower(`${row.prefix}:${actionRows[id].name}`)) & (slotCount - 1);
+    while (actionSlots[slot] !== NO_ACTION) slot = (slot + 1) & (slotCount - 1);
+    actionSlots[slot] = id;
+  }
 }
 
 // ---- write ---------------------------------------------------------------------------------
@@ -222,6 +247,13 @@ ${serviceText}};
 constinit const size_t kActionCount = ${actionRows.length};
 constinit const ActionRow kActions[] = {
 ${actionText}};
+
+constinit const uint16_t kActionServices[] = {
+${numbers(actionServices)}};
+
+constinit const size_t kActionSlotCount = ${slotCount};
+constinit const uint16_t kActionSlots[] = {
+${numbers(actionSlots)}};
 
 constinit const char kAccessLevels[] =
 ${stringLiteral(accessLevelText)};

@@ -1,6 +1,7 @@
 #include "analysis/age_cells.h"
 
 #include "analysis/mfa_reach.h"
+#include "catalog/text.h"
 #include "eval/compare.h"
 #include "eval/date.h"
 
@@ -93,7 +94,7 @@ void AgeCells::add_entry(const model::ConditionBlock& block, const model::Condit
   cut(kFirstAgeNotADate);
   for (const auto& value : entry.values) {
     // A wildcard pattern ("6*": 6, 60-69, 600-699, ...) or a variable's value has no interval form.
-    bool wildcard = like && value.text.find_first_of("*?") != std::string::npos;
+    bool wildcard = like && catalog::has_wildcard(value.text);
     scan_ = scan_ || wildcard || (variables && value.text.find("${") != std::string::npos);
     cut_at(value.text);
   }

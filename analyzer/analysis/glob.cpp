@@ -15,6 +15,7 @@ namespace mfalint::analysis {
 namespace {
 
 // A set of positions in a pattern, one bit each: the states of its automaton after some input.
+using catalog::has_wildcard;
 using States = std::vector<uint64_t>;
 
 bool holds(const States& states, size_t i) { return (states[i / 64] >> (i % 64)) & 1; }
@@ -46,8 +47,6 @@ States step(std::string_view pattern, const States& states, char c) {
   close(pattern, next);
   return next;
 }
-
-bool has_wildcard(std::string_view pattern) { return pattern.find_first_of("*?") != std::string_view::npos; }
 
 bool any(const States& states) {
   return std::any_of(states.begin(), states.end(), [](uint64_t word) { return word != 0; });

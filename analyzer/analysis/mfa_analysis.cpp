@@ -3,6 +3,7 @@
 #include "analysis/glob.h"
 #include "catalog/action_bits.h"
 #include "catalog/catalog.h"
+#include "catalog/text.h"
 #include "checks/check.h"
 
 #include <fmt/core.h>
@@ -163,9 +164,8 @@ std::string resources_of(const model::Statement& st, std::vector<std::string>& o
 std::string actions_phrase(const model::Statement& st, const std::vector<ActionId>& ids) {
   std::string count = fmt::format("{} sensitive action{}", ids.size(), ids.size() == 1 ? "" : "s");
   bool named_exactly = st.action && st.action->items.size() == ids.size() &&
-                       std::none_of(st.action->items.begin(), st.action->items.end(), [](const auto& item) {
-                         return item.value.find_first_of("*?") != std::string::npos;
-                       });
+                       std::none_of(st.action->items.begin(), st.action->items.end(),
+                                    [](const auto& item) { return catalog::has_wildcard(item.value); });
   if (named_exactly) return fmt::format("{} ({})", patterns_of(st), count);
   return fmt::format("{} ({}: {})", patterns_of(st), count, list_actions(ids, 3));
 }

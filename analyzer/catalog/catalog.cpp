@@ -51,12 +51,7 @@ ActionRange service_actions(ServiceId service) {
 
 size_t action_count() { return data::kActionCount; }
 
-ServiceId action_service_id(ActionId action) {
-  // The service whose range starts last at or before the action.
-  const auto* it = std::upper_bound(kServices, kServices + data::kServiceCount, action,
-                                    [](ActionId id, const data::ServiceRow& row) { return id < row.first_action; });
-  return static_cast<ServiceId>(it - kServices - 1);
-}
+ServiceId action_service_id(ActionId action) { return data::kActionServices[action]; }
 
 std::string_view action_service(ActionId action) { return service_prefix(action_service_id(action)); }
 
@@ -72,19 +67,19 @@ std::string action_full_name(ActionId action) {
 AccessLevel action_access_level(ActionId action) { return static_cast<AccessLevel>(data::kAccessLevels[action] - '0'); }
 
 std::optional<ActionId> find_action(std::string_view full_name) {
+  // Every action of every policy is looked up, most of them by name: one hash and (the table being
+  // half empty) one or two probes, where a binary search made a dozen case-folding comparisons.
   size_t colon = full_name.find(':');
   if (colon == std::string_view::npos) return std::nullopt;
-  auto service = find_service(full_name.substr(0, colon));
-  if (!service) return std::nullopt;
-  std::string_view name = full_name.substr(colon + 1);
-  ActionRange range = service_actions(*service);
-  const auto* end = kActions + range.last;
-  const auto* it = std::lower_bound(kActions + range.first, end, name,
-                                    [](const data::ActionRow& row, std::string_view key) {
-                                      return compare_lower(text(row.name), key) < 0;
-                                    });
-  if (it == end || compare_lower(text(it->name), name) != 0) return std::nullopt;
-  return static_cast<ActionId>(it - kActions);
+  std::string_view prefix = full_name.substr(0, colon), name = full_name.substr(colon + 1);
+  uint32_t hash = data::kFnvBasis;
+  for (char c : full_name) hash = (hash ^ static_cast<unsigned char>(lower_ascii(c))) * data::kFnvPrime;
+  const size_t mask = data::kActionSlotCount - 1;
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    uint16_t id = data::kActionSlots[slot];
+    if (id == data::kNoAction) return std::nullopt;
+    if (compare_lower(action_name(id), name) == 0 && compare_lower(action_service(id), prefix) == 0) return id;
+  }
 }
 
 std::vector<ActionResourceType> action_resource_types(ActionId action) {
@@ -117,7 +112,7 @@ void scan_actions(std::string_view pattern, std::vector<ActionId>& out) {
   }
   size_t colon = pattern.find(':');
   std::string_view prefix = pattern.substr(0, colon);
-  if (colon != std::string_view::npos && prefix.find_first_of("*?") == std::string_view::npos) {
+  if (colon != std::string_view::npos && !has_wildcard(prefix)) {
     // The prefix is literal: only its service's actions can match the rest of the pattern, and
     // (names being sorted) only those that start with the rest's literal beginning.
     auto service = find_service(prefix);
@@ -162,6 +157,12 @@ struct PatternHash {
 }  // namespace
 
 const std::vector<ActionId>& match_actions(std::string_view pattern) {
+  if (!has_wildcard(pattern)) {
+    thread_local std::vector<ActionId> named;  // a name without wildcards: its action, if any
+    named.clear();
+    if (auto id = find_action(pattern)) named.push_back(*id);
+    return named;
+  }
   // Policies repeat a few patterns ("*", "s3:Get*") across statements and files, and "*" alone
   // scans every action: each thread keeps what it matched, up to a million ids (4 MB).
   thread_local std::unordered_map<std::string, std::vector<ActionId>, PatternHash, std::equal_to<>> matched;

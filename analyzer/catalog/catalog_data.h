@@ -50,6 +50,15 @@ extern const size_t kServiceCount;
 extern const ServiceRow kServices[];  // kServiceCount + 1 rows
 extern const size_t kActionCount;
 extern const ActionRow kActions[];  // kActionCount + 1 rows
+extern const uint16_t kActionServices[];  // each action's service, a kServices row
+// Every action by its lower-case "service:action" name, for find_action: an open-addressing table
+// of kActionSlotCount slots (a power of two), each an action id or kNoAction. A name's first slot
+// is its 32-bit FNV-1a hash (kFnvBasis, kFnvPrime) modulo the count; when that slot holds another
+// action, the name's is one of the next, up to the first empty one.
+inline constexpr uint16_t kNoAction = 0xffff;
+inline constexpr uint32_t kFnvBasis = 0x811c9dc5, kFnvPrime = 0x01000193;
+extern const size_t kActionSlotCount;
+extern const uint16_t kActionSlots[];
 // One digit per action, '0' + its AccessLevel: apart from the rows, so reading every action's
 // level (to decide which are sensitive) touches a few pages, not all the rows.
 extern const char kAccessLevels[];

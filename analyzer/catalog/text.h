@@ -10,6 +10,15 @@ namespace mfalint::catalog {
 
 constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// Whether a pattern has a wildcard, `*` or `?`. (string_view::find_first_of calls memchr for
+// every character: it was 4% of a large run.)
+constexpr bool has_wildcard(std::string_view text) {
+  for (char c : text) {
+    if (c == '*' || c == '?') return true;
+  }
+  return false;
+}
+
 // <0, 0, >0 as std::string_view::compare does, on the lower-case text.
 int compare_lower(std::string_view a, std::string_view b);
 

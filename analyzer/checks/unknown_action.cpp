@@ -1,4 +1,5 @@
 #include "catalog/catalog.h"
+#include "catalog/text.h"
 #include "checks/check.h"
 
 #include <fmt/format.h>
@@ -8,7 +9,7 @@
 namespace mfalint::checks {
 namespace {
 
-bool has_wildcard(std::string_view text) { return text.find_first_of("*?") != std::string_view::npos; }
+using catalog::has_wildcard;
 
 std::string lower(std::string_view text) {
   std::string out(text);

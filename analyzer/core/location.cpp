@@ -32,9 +32,14 @@ SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(pat
   ascii_ = is_ascii(text_);
 }
 
-void SourceFile::position(uint32_t offset, uint32_t& line, uint32_t& column) const {
+void SourceFile::position(uint32_t offset, uint32_t& line, uint32_t& column, uint32_t from_line) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  // Most values end on the line they start on or a few after: the next few lines are searched
+  // before the rest of the file.
+  auto first = line_starts_.begin() + from_line;
+  auto near = first + std::min<ptrdiff_t>(4, line_starts_.end() - first);
+  auto it = std::upper_bound(first, near, offset);
+  if (it == near) it = std::upper_bound(near, line_starts_.end(), offset);
   auto index = static_cast<uint32_t>(it - line_starts_.begin());  // 1-based line number
   line = index;
   uint32_t start = line_starts_[index - 1];
@@ -54,8 +59,8 @@ Location SourceFile::locate(uint32_t offset, uint32_t end_offset) const {
   Location loc;
   loc.offset = offset;
   loc.end_offset = std::max(offset, end_offset);
-  position(loc.offset, loc.line, loc.column);
-  position(loc.end_offset, loc.end_line, loc.end_column);
+  position(loc.offset, loc.line, loc.column, 0);
+  position(loc.end_offset, loc.end_line, loc.end_column, loc.line);
   return loc;
 }
 

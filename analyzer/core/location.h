@@ -37,7 +37,8 @@ class SourceFile {
   std::shared_ptr<const SourceFile> excerpt(std::vector<uint32_t> lines) const;
 
  private:
-  void position(uint32_t offset, uint32_t& line, uint32_t& column) const;
+  // The line and column of `offset`, which is on 1-based line `from_line` or after (0: anywhere).
+  void position(uint32_t offset, uint32_t& line, uint32_t& column, uint32_t from_line) const;
 
   std::string path_;
   std::string text_;

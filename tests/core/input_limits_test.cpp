@@ -24,9 +24,12 @@ TEST(InputLimits, AFileOverTheLimitIsReportedAndTheOthersChecked) {
   EXPECT_EQ(run.status, 2);
   EXPECT_THAT(run.out, HasSubstr("big.json: error: larger than 1048576 bytes, the limit (--max-file-size): not read [IAM001]"));
   EXPECT_THAT(run.out, HasSubstr("2 files checked"));
-  auto within = run_mfalint("check --max-file-size 3 '" + big + "'");
+  // One thread reads the large file, then a small one into the same buffer.
+  auto within = run_mfalint("check --jobs 1 --max-file-size 3 '" + big + "' samples/mfa-protected-s3.json");
   EXPECT_NE(within.status, 2) << within.out;  // read, and judged: `{}` has no Statement
   EXPECT_THAT(within.out, ::testing::Not(HasSubstr("larger than")));
+  EXPECT_THAT(within.out, ::testing::Not(HasSubstr("mfa-protected-s3.json")));  // nothing to say about it
+  EXPECT_THAT(within.out, HasSubstr("2 files checked"));
 }
 
 // An endless input (a device, a pipe that never closes its end) stops at the limit.

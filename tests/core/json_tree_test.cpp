@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 namespace mfalint {
 namespace {
 
@@ -135,6 +138,30 @@ TEST(SourceFile, AsciiColumnsAreByteCounts) {
   EXPECT_EQ(loc.line, 2u);
   EXPECT_EQ(loc.column, 6u);
   EXPECT_EQ(loc.end_column, 7u);
+}
+
+// locate searches for a value's end from the line it starts on: every start and end, however far
+// apart, lands where counting line breaks from the beginning does.
+TEST(SourceFile, EveryStartAndEndIsWhereCountingLinesPutsIt) {
+  std::string text;
+  for (int line = 0; line < 40; ++line) text += std::string(static_cast<size_t>(line % 3), 'x') + "\n";
+  SourceFile file("f.json", text);
+  auto expected = [&](uint32_t offset) {
+    uint32_t line = 1, column = 1;
+    for (uint32_t i = 0; i < offset; ++i) {
+      column = text[i] == '\n' ? 1 : column + 1;
+      line += text[i] == '\n';
+    }
+    return std::pair(line, column);
+  };
+  const auto size = static_cast<uint32_t>(text.size());
+  for (uint32_t begin = 0; begin <= size; ++begin) {
+    for (uint32_t end = begin; end <= size; ++end) {
+      Location loc = file.locate(begin, end);
+      ASSERT_EQ(std::pair(loc.line, loc.column), expected(begin)) << begin;
+      ASSERT_EQ(std::pair(loc.end_line, loc.end_column), expected(end)) << begin << ".." << end;
+    }
+  }
 }
 
 // What a report keeps of a file after its analysis: the lines of the findings, the rest empty.

@@ -1,7 +1,5 @@
 #include "core/finding.h"
 
-#include "catalog/catalog.h"
-
 namespace mfalint {
 
 std::string_view severity_name(Severity severity) {
@@ -18,17 +16,6 @@ std::optional<Severity> parse_severity(std::string_view name) {
   if (name == "warning") return Severity::Warning;
   if (name == "error") return Severity::Error;
   return std::nullopt;
-}
-
-void FindingActions::for_each_name(const std::function<void(std::string_view)>& visit) const {
-  for (const auto& name : written) visit(name);
-  std::string name;
-  for (uint32_t id : ids) {
-    name.assign(catalog::action_service(id));
-    name += ':';
-    name += catalog::action_name(id);
-    visit(name);
-  }
 }
 
 std::vector<std::string> FindingActions::names() const {

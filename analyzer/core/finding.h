@@ -1,10 +1,10 @@
 #pragma once
 // The one findings model every check produces and every reporter consumes.
 
+#include "catalog/catalog.h"
 #include "core/location.h"
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,7 +29,17 @@ struct FindingActions {
   bool empty() const { return written.empty() && ids.empty(); }
   // Each name, the written ones first, then the catalog's ("s3:GetObject"); the view passed to
   // `visit` lasts until its next call.
-  void for_each_name(const std::function<void(std::string_view)>& visit) const;
+  template <class Visit>
+  void for_each_name(Visit&& visit) const {
+    for (const auto& name : written) visit(std::string_view(name));
+    std::string name;
+    for (uint32_t id : ids) {
+      name.assign(catalog::action_service(id));
+      name += ':';
+      name += catalog::action_name(id);
+      visit(std::string_view(name));
+    }
+  }
   std::vector<std::string> names() const;
 };
 

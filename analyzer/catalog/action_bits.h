@@ -16,6 +16,18 @@ namespace mfalint::catalog {
 
 class ActionBits {
  public:
+  // The actions for which `member(id)` holds, out of the whole catalog: a word at a time, for sets
+  // built at start-up (the sensitive actions), where inserting one by one cost half a small run.
+  template <class Member>
+  static ActionBits where(Member member) {
+    ActionBits bits;
+    bits.words_.resize(word_count());
+    for (ActionId id = 0; id < action_count(); ++id) {
+      if (member(id)) bits.words_[id / 64] |= uint64_t{1} << (id % 64);
+    }
+    return bits;
+  }
+
   void insert(ActionId id) {
     cover(id / 64);
     words_[id / 64 - first_] |= uint64_t{1} << (id % 64);

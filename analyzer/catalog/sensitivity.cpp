@@ -31,9 +31,8 @@ Sensitivity build_defaults() {
     sensitive_level[static_cast<size_t>(parse_access_level(name))] = true;
   }
   // Straight from the digit table: this loop visits every action, and every `check` pays for it.
-  for (ActionId action = 0; action < action_count(); ++action) {
-    if (sensitive_level[static_cast<size_t>(data::kAccessLevels[action] - '0')]) result.sensitive.insert(action);
-  }
+  result.sensitive = ActionBits::where(
+      [&](ActionId action) { return sensitive_level[static_cast<size_t>(data::kAccessLevels[action] - '0')]; });
   for (auto pattern : rule_data_entries("sensitive-actions.txt")) result.add(ActionSet::Sensitive, pattern);
   for (auto pattern : rule_data_entries("mfa-bootstrap-actions.txt")) result.add(ActionSet::MfaBootstrap, pattern);
   return result;

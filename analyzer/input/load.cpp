@@ -158,7 +158,7 @@ FileText read_file_text(const std::string& path, uint64_t max_bytes) {
   size_t used = 0;
   int error = 0;
   while (used < most) {
-    if (used == buffer.size()) buffer.resize(std::min<uint64_t>(std::max<size_t>(buffer.size() * 2, 1 << 16), most));
+    if (used == buffer.size()) buffer.resize(std::min<uint64_t>(std::max<size_t>(buffer.size() * 2, 1 << 12), most));
     ssize_t count = ::read(fd, buffer.data() + used, buffer.size() - used);
     if (count < 0 && errno == EINTR) continue;
     if (count < 0) error = errno;

@@ -87,6 +87,19 @@ TEST(ActionBits, AgreesWithAPlainSet) {
   }
 }
 
+TEST(ActionBits, WhereHoldsTheActionsThePredicateNames) {
+  auto odd = ActionBits::where([](ActionId id) { return id % 2 == 1; });
+  auto ids = ids_of(odd);
+  ASSERT_EQ(ids.size(), action_count() / 2);
+  EXPECT_EQ(ids.front(), 1u);
+  const auto last = static_cast<ActionId>(action_count() - 1);
+  EXPECT_TRUE(odd.contains(last % 2 == 1 ? last : last - 1));
+  ActionBits inserted;
+  for (ActionId id : ids) inserted.insert(id);
+  EXPECT_EQ(odd, inserted);
+  EXPECT_EQ(ActionBits::where([](ActionId) { return false; }), ActionBits{});
+}
+
 TEST(ActionBits, EmptySetsAreEqualHoweverTheyGotThere) {
   ActionBits empty, emptied;
   emptied.insert(300);

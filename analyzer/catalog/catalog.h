@@ -59,9 +59,10 @@ std::vector<std::string_view> action_condition_keys(ActionId action);  // the ke
 // IAM's wildcard matching of an action pattern against "service:Action": `*` matches any run of
 // characters, `?` exactly one, letters match regardless of case. Allocates nothing.
 bool action_pattern_matches(std::string_view pattern, std::string_view action);
-// The sorted ids of the actions `pattern` matches. A pattern whose service prefix has no wildcard
-// only looks at that service. The list is this thread's memo of the pattern, valid until the
-// thread's next call: "*" alone matches every action, and most callers only walk the list.
+// The sorted ids of the actions `pattern` matches. A name without wildcards is found with
+// find_action; a pattern whose service prefix has no wildcard only looks at that service. The
+// list belongs to this thread (a wildcard pattern's is its memo) and is valid until the thread's
+// next call: "*" alone matches every action, and most callers only walk the list.
 const std::vector<ActionId>& match_actions(std::string_view pattern);
 
 // The type of a global (`aws:...`) or service condition key; a key written with a tag key or

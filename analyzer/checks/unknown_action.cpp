@@ -13,7 +13,7 @@ using catalog::has_wildcard;
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (char& c : out) c = catalog::lower_ascii(c);
   return out;
 }
 

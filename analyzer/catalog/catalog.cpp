@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -69,9 +70,12 @@ AccessLevel action_access_level(ActionId action) { return static_cast<AccessLeve
 namespace {
 
 // The same name but for ASCII case. The sizes first, which the rows hold: a slot of another action
-// is passed over without reading its text.
+// is passed over without reading its text. Policies mostly spell names as the catalog does, so the
+// bytes are compared as they are before case is folded.
 bool same_name(data::StringRef ref, std::string_view name) {
-  return ref.size == name.size() && compare_lower(text(ref), name) == 0;
+  if (ref.size != name.size()) return false;
+  std::string_view known = text(ref);
+  return std::memcmp(known.data(), name.data(), name.size()) == 0 || compare_lower(known, name) == 0;
 }
 
 }  // namespace
@@ -79,13 +83,10 @@ bool same_name(data::StringRef ref, std::string_view name) {
 std::optional<ActionId> find_action(std::string_view full_name) {
   // Every action of every policy is looked up, most of them by name: one hash and (the table being
   // two thirds empty) one or two probes, where a binary search made a dozen case-folding comparisons.
-  size_t colon = std::string_view::npos;
-  uint32_t hash = data::kFnvBasis;
-  for (size_t i = 0; i < full_name.size(); ++i) {
-    if (full_name[i] == ':' && colon == std::string_view::npos) colon = i;
-    hash = (hash ^ static_cast<unsigned char>(lower_ascii(full_name[i]))) * data::kFnvPrime;
-  }
+  size_t colon = full_name.find(':');
   if (colon == std::string_view::npos) return std::nullopt;
+  uint32_t hash = data::kFnvBasis;
+  for (char c : full_name) hash = (hash ^ static_cast<unsigned char>(lower_ascii(c))) * data::kFnvPrime;
   std::string_view prefix = full_name.substr(0, colon), name = full_name.substr(colon + 1);
   const size_t mask = data::kActionSlotCount - 1;
   for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {

@@ -8,6 +8,8 @@
 #include <rapidjson/prettywriter.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -43,6 +45,11 @@ class JsonOutputStream {
     if (count > buffer_.size()) buffer_.resize(count);
   }
   void put_unchecked(char c) { buffer_[size_++] = c; }
+  void put_repeated(char c, size_t count) {
+    reserve(count);
+    std::memset(buffer_.data() + size_, c, count);
+    size_ += count;
+  }
   // `text` between double quotes, as it is.
   void put_quoted(std::string_view text) {
     reserve(text.size() + 2);
@@ -83,6 +90,29 @@ class JsonOutputStream {
 // argument-dependent lookup, these are preferred to its do-nothing defaults.
 inline void PutReserve(JsonOutputStream& stream, size_t count) { stream.reserve(count); }
 inline void PutUnsafe(JsonOutputStream& stream, char c) { stream.put_unchecked(c); }
+// The indentation, in one block.
+inline void PutN(JsonOutputStream& stream, char c, size_t count) { stream.put_repeated(c, count); }
+
+// Whether JSON must escape a byte of `text`: a control character, '"' or '\\'. Eight bytes at a
+// time: a byte at a time, this test was a third of writing a report.
+inline bool needs_json_escape(std::string_view text) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    uint64_t quote = word ^ (kOnes * '"'), backslash = word ^ (kOnes * '\\');
+    // A byte below 0x20, or a zero byte of `quote` or `backslash`, sets its high bit here.
+    uint64_t below_space = (word - kOnes * 0x20) & ~word;
+    uint64_t is_quote = (quote - kOnes) & ~quote, is_backslash = (backslash - kOnes) & ~backslash;
+    if ((below_space | is_quote | is_backslash) & kHighBits) return true;
+  }
+  for (; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return true;
+  }
+  return false;
+}
 
 class JsonWriter : public rapidjson::PrettyWriter<JsonOutputStream> {
  public:
@@ -92,10 +122,7 @@ class JsonWriter : public rapidjson::PrettyWriter<JsonOutputStream> {
   // messages): those are copied in one block, where RapidJSON looks at every character. The
   // output is the same.
   void string(std::string_view value) {
-    bool plain = std::none_of(value.begin(), value.end(), [](char c) {
-      return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
-    });
-    if (!plain) {
+    if (needs_json_escape(value)) {
       String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
       return;
     }

@@ -52,6 +52,28 @@ TEST(JsonWriter, StringsAreWrittenAsRapidJsonWritesThem) {
   EXPECT_EQ(out.str(), std::string(expected.GetString(), expected.GetSize()));
 }
 
+// Every byte at every place of an eight-byte word and of the tail after it: the escape test reads
+// eight bytes at a time.
+TEST(JsonWriter, EveryByteIsEscapedAsRapidJsonEscapesIt) {
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t at = 0; at < 11; ++at) {
+      std::string value(11, 'a');
+      value[at] = static_cast<char>(byte);
+      rapidjson::StringBuffer expected;
+      rapidjson::Writer<rapidjson::StringBuffer> reference(expected);
+      reference.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+      std::ostringstream out;
+      {
+        JsonOutputStream stream(out);
+        JsonWriter writer(stream);
+        writer.string(value);
+      }
+      ASSERT_EQ(out.str(), std::string(expected.GetString(), expected.GetSize())) << "byte " << byte << " at " << at;
+      EXPECT_EQ(needs_json_escape(value), byte < 0x20 || byte == '"' || byte == '\\') << "byte " << byte << " at " << at;
+    }
+  }
+}
+
 TEST(JsonWriter, AStringAloneIsADocument) {
   std::ostringstream out;
   {

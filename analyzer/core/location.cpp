@@ -55,11 +55,12 @@ void SourceFile::position(uint32_t offset, uint32_t& line, uint32_t& column, uin
   column = code_points + 1;
 }
 
-Location SourceFile::locate(uint32_t offset, uint32_t end_offset) const {
+Location SourceFile::locate(uint32_t offset, uint32_t end_offset, uint32_t near_line) const {
   Location loc;
   loc.offset = offset;
   loc.end_offset = std::max(offset, end_offset);
-  position(loc.offset, loc.line, loc.column, 0);
+  bool after_near = near_line > 0 && near_line <= line_starts_.size() && line_starts_[near_line - 1] <= offset;
+  position(loc.offset, loc.line, loc.column, after_near ? near_line : 0);
   position(loc.end_offset, loc.end_line, loc.end_column, loc.line);
   return loc;
 }

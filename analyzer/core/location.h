@@ -28,7 +28,9 @@ class SourceFile {
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
 
-  Location locate(uint32_t offset, uint32_t end_offset) const;
+  // `near_line` only saves time: a line the value probably starts on or after (the line of the
+  // value located before it), 0 for none.
+  Location locate(uint32_t offset, uint32_t end_offset, uint32_t near_line = 0) const;
   // The text of 1-based line `line`, without its line break.
   std::string_view line_text(uint32_t line) const;
   // The same file with only `lines` kept, the others read as empty: what a report shows of a file

@@ -79,8 +79,13 @@ class Builder {
   }
 
  private:
-  Location loc(uint32_t begin, uint32_t end) const {
-    return policy_.source ? policy_.source->locate(begin, end) : Location{begin, end, 0, 0, 0, 0};
+  // Values are mostly located in the order they are written: each search starts from the line of
+  // the one before.
+  Location loc(uint32_t begin, uint32_t end) {
+    if (!policy_.source) return Location{begin, end, 0, 0, 0, 0};
+    Location at = policy_.source->locate(begin, end, last_line_);
+    last_line_ = at.line;
+    return at;
   }
   void add(std::string_view rule, const JsonNode& at, std::string message) {
     add_at(rule, loc(at.begin, at.end), std::move(message));
@@ -347,6 +352,7 @@ class Builder {
   Policy policy_;
   Findings& out_;
   Statement* current_ = nullptr;
+  uint32_t last_line_ = 0;  // of the value located last
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <utility>
 
 namespace mfalint {
@@ -160,6 +161,24 @@ TEST(SourceFile, EveryStartAndEndIsWhereCountingLinesPutsIt) {
       Location loc = file.locate(begin, end);
       ASSERT_EQ(std::pair(loc.line, loc.column), expected(begin)) << begin;
       ASSERT_EQ(std::pair(loc.end_line, loc.end_column), expected(end)) << begin << ".." << end;
+    }
+  }
+}
+
+// The line a search may start from is only a hint: before, on or after the value, or past the end
+// of the file, the position is the same.
+TEST(SourceFile, ANearLineNeverChangesWhereAValueIs) {
+  std::string text;
+  for (int line = 0; line < 20; ++line) text += std::string(static_cast<size_t>(line % 4), 'x') + "\n";
+  SourceFile file("f.json", text);
+  const auto size = static_cast<uint32_t>(text.size());
+  for (uint32_t begin = 0; begin <= size; ++begin) {
+    Location plain = file.locate(begin, begin + 3);
+    for (uint32_t near = 0; near <= 23; ++near) {
+      Location hinted = file.locate(begin, begin + 3, near);
+      ASSERT_EQ(std::tie(hinted.line, hinted.column, hinted.end_line, hinted.end_column),
+                std::tie(plain.line, plain.column, plain.end_line, plain.end_column))
+          << "offset " << begin << ", near line " << near;
     }
   }
 }

@@ -163,11 +163,6 @@ void scan_actions(std::string_view pattern, std::vector<ActionId>& out) {
   }
 }
 
-struct PatternHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-
 }  // namespace
 
 const std::vector<ActionId>& match_actions(std::string_view pattern) {
@@ -179,7 +174,7 @@ const std::vector<ActionId>& match_actions(std::string_view pattern) {
   }
   // Policies repeat a few patterns ("*", "s3:Get*") across statements and files, and "*" alone
   // scans every action: each thread keeps what it matched, up to a million ids (4 MB).
-  thread_local std::unordered_map<std::string, std::vector<ActionId>, PatternHash, std::equal_to<>> matched;
+  thread_local std::unordered_map<std::string, std::vector<ActionId>, TransparentHash, std::equal_to<>> matched;
   thread_local size_t kept_ids = 0;
   auto it = matched.find(pattern);
   if (it == matched.end()) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace mfalint::catalog {
@@ -57,12 +59,24 @@ std::string nearest(std::string_view query, const Candidates& candidates, size_t
   return std::string(best);
 }
 
+// The same unknown names come back across a repository's files (a team's misspelled key, a retired
+// service), and each suggestion scans a part of the catalog: every thread keeps those it made, per
+// kind of name, up to a bound.
+enum class NameKind { Service, Action, ConditionKey };
+
+template <class Suggest>
+std::string remembered(NameKind kind, std::string_view query, Suggest suggest) {
+  thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> made[3];
+  auto& memo = made[static_cast<size_t>(kind)];
+  if (auto it = memo.find(query); it != memo.end()) return it->second;
+  if (memo.size() >= 4096) memo.clear();
+  return memo.emplace(std::string(query), suggest(query)).first->second;
+}
+
 // A few typos for a name: one per four letters, at least one.
 size_t typo_limit(std::string_view name) { return kEditCost * std::max<size_t>(1, name.size() / 4); }
 
-}  // namespace
-
-std::string nearest_service(std::string_view prefix) {
+std::string suggest_service(std::string_view prefix) {
   return nearest(
       prefix,
       [](auto&& visit) {
@@ -71,7 +85,7 @@ std::string nearest_service(std::string_view prefix) {
       kEditCost, typo_limit(prefix));
 }
 
-std::string nearest_action(std::string_view full_name) {
+std::string suggest_action(std::string_view full_name) {
   size_t colon = full_name.find(':');
   if (colon == std::string_view::npos) return {};
   auto service = find_service(full_name.substr(0, colon));
@@ -88,7 +102,7 @@ std::string nearest_action(std::string_view full_name) {
   return std::string(service_prefix(*service)) + ":" + found;
 }
 
-std::string nearest_condition_key(std::string_view key) {
+std::string suggest_condition_key(std::string_view key) {
   size_t colon = key.find(':');
   if (colon == std::string_view::npos || !condition_key_prefix_known(key)) {
     // No namespace to search in: only a plain typo of a whole key is worth suggesting.
@@ -125,6 +139,18 @@ std::string nearest_condition_key(std::string_view key) {
   }
   if (best_distance > limit) return {};
   return std::string(best);
+}
+
+}  // namespace
+
+std::string nearest_service(std::string_view prefix) { return remembered(NameKind::Service, prefix, suggest_service); }
+
+std::string nearest_action(std::string_view full_name) {
+  return remembered(NameKind::Action, full_name, suggest_action);
+}
+
+std::string nearest_condition_key(std::string_view key) {
+  return remembered(NameKind::ConditionKey, key, suggest_condition_key);
 }
 
 }  // namespace mfalint::catalog

@@ -4,9 +4,16 @@
 // AWS names are ASCII; other bytes compare as they are.
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 
 namespace mfalint::catalog {
+
+// Lets a map keyed by std::string be searched with a string_view, without a copy.
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
 
 constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace mfalint::catalog {
 namespace {
 
@@ -74,6 +78,28 @@ TEST(Nearest, ServicesAndActions) {
   EXPECT_EQ(nearest_action("iam:CreateVirtualMfaDevise"), "iam:CreateVirtualMFADevice");
   EXPECT_EQ(nearest_action("s3:Qqqqqqqqqqqqqqqqqq"), "");
   EXPECT_EQ(nearest_action("nosuchservice:GetObject"), "");
+}
+
+// Each thread remembers the suggestions it made, per kind of name: asked again, or asked the same
+// text as another kind of name, it answers as a thread that never saw the name does.
+TEST(Nearest, RememberedSuggestionsAreTheSameAsFreshOnes) {
+  const std::vector<std::string> names = {"s3:GetObjects", "lamda", "aws:MFAAge", "s3", "iam:CreateUsr", "S3s"};
+  auto suggest_all = [&] {
+    std::vector<std::string> out;
+    for (const auto& name : names) {
+      out.push_back(nearest_service(name));
+      out.push_back(nearest_action(name));
+      out.push_back(nearest_condition_key(name));
+    }
+    return out;
+  };
+  std::vector<std::string> fresh;
+  std::thread([&] { fresh = suggest_all(); }).join();
+  EXPECT_EQ(fresh[1], "s3:GetObject");
+  EXPECT_EQ(fresh[3], "lambda");
+  EXPECT_EQ(fresh[8], "aws:MultiFactorAuthAge");
+  EXPECT_EQ(suggest_all(), fresh);
+  EXPECT_EQ(suggest_all(), fresh);
 }
 
 }  // namespace

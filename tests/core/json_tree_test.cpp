@@ -26,6 +26,30 @@ TEST(JsonTree, RecordsWhereEachValueStartsAndEnds) {
   EXPECT_EQ(text.substr(root.keys[1].begin, root.keys[1].end - root.keys[1].begin), "\"b\"");
 }
 
+// White space is skipped sixteen bytes at a time: runs of every length up to three blocks, of
+// every white-space character, before and after keys, values and separators, and at the end.
+TEST(JsonTree, ValuesStartWhereverTheWhiteSpaceBeforeThemEnds) {
+  const std::string kinds = " \n\r\t";
+  for (size_t length = 0; length <= 49; ++length) {
+    std::string ws;
+    for (size_t i = 0; i < length; ++i) ws += kinds[(i + length) % kinds.size()];
+    std::string text = ws + "{" + ws + "\"k\"" + ws + ":" + ws + "[" + ws + "\"v\"" + ws + "," + ws + "12" + ws + "," + ws +
+                       "true" + ws + "]" + ws + "}" + ws;
+    auto parsed = parse_json(text);
+    ASSERT_TRUE(parsed.root) << parsed.error << " with " << length << " white-space bytes";
+    auto written = [&](uint32_t begin, uint32_t end) { return text.substr(begin, end - begin); };
+    const JsonNode& root = *parsed.root;
+    EXPECT_EQ(root.begin, length);
+    EXPECT_EQ(written(root.keys[0].begin, root.keys[0].end), "\"k\"") << length;
+    const JsonNode& list = root.items[0];
+    EXPECT_EQ(list.begin, text.find('[')) << length;
+    ASSERT_EQ(list.items.size(), 3u);
+    EXPECT_EQ(written(list.items[0].begin, list.items[0].end), "\"v\"") << length;
+    EXPECT_EQ(written(list.items[1].begin, list.items[1].end), "12") << length;
+    EXPECT_EQ(written(list.items[2].begin, list.items[2].end), "true") << length;
+  }
+}
+
 // Each container gets its children when it closes, from lists the thread reuses: a document must
 // not see what a previous one (even one that failed half-way) left in them.
 TEST(JsonTree, NestedContainersKeepTheirOwnChildrenFromDocumentToDocument) {

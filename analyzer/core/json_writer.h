@@ -15,6 +15,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace mfalint {
 
 // Collects the text and hands it to `out` (or appends it to `text`) in large blocks. The writer
@@ -93,11 +97,20 @@ inline void PutUnsafe(JsonOutputStream& stream, char c) { stream.put_unchecked(c
 // The indentation, in one block.
 inline void PutN(JsonOutputStream& stream, char c, size_t count) { stream.put_repeated(c, count); }
 
-// Whether JSON must escape a byte of `text`: a control character, '"' or '\\'. Eight bytes at a
-// time: a byte at a time, this test was a third of writing a report.
+// Whether JSON must escape a byte of `text`: a control character, '"' or '\\'. Sixteen or eight
+// bytes at a time: a byte at a time, this test was a third of writing a report.
 inline bool needs_json_escape(std::string_view text) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
   size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= text.size(); i += 16) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    __m128i control = _mm_cmpeq_epi8(_mm_subs_epu8(bytes, _mm_set1_epi8(0x1F)), _mm_setzero_si128());  // <= 0x1F
+    __m128i quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'));
+    __m128i backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'));
+    if (_mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))) != 0) return true;
+  }
+#endif
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
   for (; i + 8 <= text.size(); i += 8) {
     uint64_t word;
     std::memcpy(&word, text.data() + i, 8);

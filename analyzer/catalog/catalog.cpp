@@ -166,12 +166,15 @@ void scan_actions(std::string_view pattern, std::vector<ActionId>& out) {
 }  // namespace
 
 const std::vector<ActionId>& match_actions(std::string_view pattern) {
-  if (!has_wildcard(pattern)) {
-    thread_local std::vector<ActionId> named;  // a name without wildcards: its action, if any
-    named.clear();
-    if (auto id = find_action(pattern)) named.push_back(*id);
+  // Most entries name one action: found, no action name having a wildcard, they are not scanned
+  // for one.
+  thread_local std::vector<ActionId> named;  // a name without wildcards: its action, if any
+  named.clear();
+  if (auto id = find_action(pattern)) {
+    named.push_back(*id);
     return named;
   }
+  if (!has_wildcard(pattern)) return named;
   // Policies repeat a few patterns ("*", "s3:Get*") across statements and files, and "*" alone
   // scans every action: each thread keeps what it matched, up to a million ids (4 MB).
   thread_local std::unordered_map<std::string, std::vector<ActionId>, TransparentHash, std::equal_to<>> matched;

@@ -3,6 +3,7 @@
 // resources and condition values, here in the lowest module so that every other can use it.
 // AWS names are ASCII; other bytes compare as they are.
 
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <string_view>
@@ -15,7 +16,14 @@ struct TransparentHash {
   size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
-constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+// One load instead of two comparisons and a select: every byte of every action name goes through
+// here, some more than once.
+inline constexpr auto kLowerAscii = [] {
+  std::array<char, 256> table{};
+  for (int i = 0; i < 256; ++i) table[i] = static_cast<char>(i >= 'A' && i <= 'Z' ? i - 'A' + 'a' : i);
+  return table;
+}();
+constexpr char lower_ascii(char c) { return kLowerAscii[static_cast<unsigned char>(c)]; }
 
 // Whether a pattern has a wildcard, `*` or `?`. (string_view::find_first_of calls memchr for
 // every character: it was 4% of a large run.)

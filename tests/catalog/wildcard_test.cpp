@@ -37,6 +37,15 @@ TEST(ActionPattern, StarQuestionMarkAndCase) {
   EXPECT_FALSE(action_pattern_matches("", "s3:GetObject"));
 }
 
+// ASCII letters only: bytes of UTF-8 characters and every other byte stay as they are.
+TEST(ActionPattern, LowerAsciiLowersOnlyAsciiCapitals) {
+  for (int byte = 0; byte < 256; ++byte) {
+    char c = static_cast<char>(byte);
+    char expected = byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + ('a' - 'A')) : c;
+    EXPECT_EQ(lower_ascii(c), expected) << byte;
+  }
+}
+
 TEST(ActionPattern, HasWildcard) {
   EXPECT_TRUE(has_wildcard("s3:Get*"));
   EXPECT_TRUE(has_wildcard("s3:GetObject?"));

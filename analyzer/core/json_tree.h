@@ -47,7 +47,7 @@ inline constexpr int kMaxJsonDepth = 512;
 
 // Parses UTF-8 JSON (a leading BOM is accepted) with RapidJSON's iterative SAX reader. When
 // `outer` is given, `text` was decoded from the file and offsets are mapped through it.
-JsonParseResult parse_json(std::string_view text, const std::vector<uint32_t>* outer = nullptr);
+JsonParseResult parse_json(const std::string& text, const std::vector<uint32_t>* outer = nullptr);
 
 // Decodes the JSON string literal at file offsets [begin, end) (quotes included) of `file`,
 // keeping, for each decoded byte, the file offset it came from: a policy held in a string.

@@ -44,7 +44,7 @@ char first_visible(std::string_view text) {
 
 // A YAML name, unless the content is JSON (a JSON template saved as .template); and text without
 // a name (stdin) that cannot be JSON but reads like a template.
-bool reads_as_yaml(const fs::path& path, std::string_view text) {
+bool reads_as_yaml(const fs::path& path, const std::string& text) {
   char first = first_visible(text);
   if (yaml_extension(path)) return first != '{' || !parse_json(text).root;
   return path.extension() != ".json" && first != '{' && first != '[' && first != '"' &&

@@ -50,6 +50,18 @@ TEST(JsonTree, ValuesStartWhereverTheWhiteSpaceBeforeThemEnds) {
   }
 }
 
+// The reader peeks without bounds checks, relying on the string's terminating NUL: documents that
+// end in the middle of every kind of token are refused (or read, when complete) without reading
+// past it. The sanitizer build (docs/hardening.md) is what sees a read past the end.
+TEST(JsonTree, DocumentsCutOffAnywhereEndAtTheirEnd) {
+  for (std::string text : {"\"\xC3", "\"\xE2\x9C", "\"\xF0\x9F\x98", "\"\xF0", "{\"a\": \"x\xF0", "\"\\u12",
+                           "\"\\", "tru", "nul", "-", "1e", "1.", "[1,", "{\"a\"", "{\"a\":", "\xEF\xBB\xBF", ""}) {
+    EXPECT_FALSE(parse_json(text).root) << text;
+  }
+  EXPECT_EQ(parse_json("12").root->text, "12");
+  EXPECT_EQ(parse_json("\"\xC3\xA9\"").root->text, "\xC3\xA9");
+}
+
 // Each container gets its children when it closes, from lists the thread reuses: a document must
 // not see what a previous one (even one that failed half-way) left in them.
 TEST(JsonTree, NestedContainersKeepTheirOwnChildrenFromDocumentToDocument) {

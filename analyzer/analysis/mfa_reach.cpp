@@ -1,6 +1,7 @@
 #include "analysis/mfa_reach.h"
 
 #include "analysis/age_cells.h"
+#include "catalog/remembered.h"
 #include "eval/condition.h"
 #include "eval/context.h"
 
@@ -90,9 +91,8 @@ bool within_edits(std::string_view a, std::string_view target, size_t limit) {
   return row[width] <= limit;
 }
 
-}  // namespace
-
-std::string misspelled_mfa_key(std::string_view key) {
+// The MFA key that `key` was probably meant to be, if it reads like a misspelling of one.
+std::string guess_mfa_key(std::string_view key) {
   if (is_mfa_age_key(key) || is_mfa_present_key(key)) return {};
   std::string folded;
   for (char c : key) {
@@ -109,6 +109,16 @@ std::string misspelled_mfa_key(std::string_view key) {
     return folded.find("age") != std::string::npos ? "aws:MultiFactorAuthAge" : "aws:MultiFactorAuthPresent";
   }
   return {};
+}
+
+struct MfaKeyGuesses;
+
+}  // namespace
+
+std::string misspelled_mfa_key(std::string_view key) {
+  // Asked of every condition key, twice (the reach and MFA007), and policies use a few keys over
+  // and over: remembered.
+  return catalog::remembered<MfaKeyGuesses>(key, guess_mfa_key);
 }
 
 bool Reach::reaches(Credential credential) const {

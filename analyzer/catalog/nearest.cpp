@@ -1,11 +1,11 @@
 #include "catalog/catalog.h"
 #include "catalog/catalog_data.h"
+#include "catalog/remembered.h"
 #include "catalog/text.h"
 
 #include <algorithm>
 #include <limits>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace mfalint::catalog {
@@ -57,20 +57,6 @@ std::string nearest(std::string_view query, const Candidates& candidates, size_t
   });
   if (best_distance > limit) return {};
   return std::string(best);
-}
-
-// The same unknown names come back across a repository's files (a team's misspelled key, a retired
-// service), and each suggestion scans a part of the catalog: every thread keeps those it made, per
-// kind of name, up to a bound.
-enum class NameKind { Service, Action, ConditionKey };
-
-template <class Suggest>
-std::string remembered(NameKind kind, std::string_view query, Suggest suggest) {
-  thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> made[3];
-  auto& memo = made[static_cast<size_t>(kind)];
-  if (auto it = memo.find(query); it != memo.end()) return it->second;
-  if (memo.size() >= 4096) memo.clear();
-  return memo.emplace(std::string(query), suggest(query)).first->second;
 }
 
 // A few typos for a name: one per four letters, at least one.
@@ -141,16 +127,19 @@ std::string suggest_condition_key(std::string_view key) {
   return std::string(best);
 }
 
+// Each suggestion scans a part of the catalog: remembered, one memo for each kind of name.
+struct ServiceSuggestions;
+struct ActionSuggestions;
+struct ConditionKeySuggestions;
+
 }  // namespace
 
-std::string nearest_service(std::string_view prefix) { return remembered(NameKind::Service, prefix, suggest_service); }
+std::string nearest_service(std::string_view prefix) { return remembered<ServiceSuggestions>(prefix, suggest_service); }
 
-std::string nearest_action(std::string_view full_name) {
-  return remembered(NameKind::Action, full_name, suggest_action);
-}
+std::string nearest_action(std::string_view full_name) { return remembered<ActionSuggestions>(full_name, suggest_action); }
 
 std::string nearest_condition_key(std::string_view key) {
-  return remembered(NameKind::ConditionKey, key, suggest_condition_key);
+  return remembered<ConditionKeySuggestions>(key, suggest_condition_key);
 }
 
 }  // namespace mfalint::catalog

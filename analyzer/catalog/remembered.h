@@ -1,0 +1,25 @@
+#pragma once
+// A per-thread memo for a pure function of a name that is costly to compute: repositories repeat
+// the same names (a team's misspelled key, a retired service) across their files.
+
+#include "catalog/text.h"
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace mfalint::catalog {
+
+// What `compute(name)` returned the last time this thread asked `Tag` about `name`, computing it
+// the first time. Each tag (one per function remembered) keeps up to 4,096 answers.
+template <class Tag, class Compute>
+std::string remembered(std::string_view name, Compute compute) {
+  thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> answers;
+  if (auto it = answers.find(name); it != answers.end()) return it->second;
+  if (answers.size() >= 4096) answers.clear();
+  return answers.emplace(std::string(name), compute(name)).first->second;
+}
+
+}  // namespace mfalint::catalog

@@ -112,7 +112,9 @@ class Builder {
         }
       }
     }
-    for (const auto& item : node.items) report_duplicate_keys(item);
+    for (const auto& item : node.items) {
+      if (!item.items.empty()) report_duplicate_keys(item);  // most nodes are scalars: nothing below them
+    }
   }
 
   template <size_t N>

@@ -24,8 +24,12 @@ ActionBits covered_actions(const model::Statement& st) {
   ActionBits covered;
   const auto& list = st.action ? st.action : st.not_action;
   if (!list) return covered;
-  for (const auto& pattern : list->items) {
-    for (ActionId id : catalog::match_actions(pattern.value)) covered.insert(id);
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    if (auto id = model::named_action(*list, i)) {
+      covered.insert(*id);
+    } else {
+      for (ActionId matched : catalog::match_actions(list->items[i].value)) covered.insert(matched);
+    }
   }
   if (st.not_action) covered.complement();
   return covered;

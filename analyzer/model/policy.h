@@ -21,7 +21,16 @@ struct TextList {
   std::vector<Text> items;
   bool is_array = false;  // ["a"] vs "a"
   Location loc;
+  // Action and NotAction: the catalog action each item names, looked up once by the builder for
+  // the checks and the analysis both (kNotAnAction for a pattern or an unknown name). Empty in
+  // other lists; named_action looks an item up itself then.
+  std::vector<uint16_t> action_ids;
 };
+
+inline constexpr uint16_t kNotAnAction = 0xffff;
+
+// The catalog action that item `i` of an Action or NotAction list names, if it names one.
+std::optional<uint32_t> named_action(const TextList& list, size_t i);
 
 enum class Effect : uint8_t { Allow, Deny };
 

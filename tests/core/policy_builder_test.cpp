@@ -1,4 +1,6 @@
 // Shape rules found while building the model: IAM002, IAM006, IAM009, IAM010, IAM012, IAM017.
+#include "catalog/catalog.h"
+#include "model/policy.h"
 #include "support/test_support.h"
 
 #include <gmock/gmock.h>
@@ -25,6 +27,30 @@ TEST(PolicyBuilder, AValidPolicyHasNoFindings) {
   EXPECT_FALSE(st.action->is_array);
   EXPECT_EQ(st.action->items[0].value, "s3:GetObject");
   EXPECT_EQ(st.action->items[0].loc.line, 1u);
+}
+
+// The builder looks each Action and NotAction entry up once, for the checks and the analysis;
+// a list made without it is looked up when asked. Every action's id fits below kNotAnAction.
+TEST(PolicyBuilder, ActionEntriesAreLookedUpOnce) {
+  auto file = load(R"({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": ["s3:getobject", "s3:Get*", "s3:NoSuchAction", "*"], "Resource": "*"},
+      {"Effect": "Deny", "NotAction": "iam:CreateUser", "Resource": "*"}]})");
+  ASSERT_EQ(file.policies.size(), 1u);
+  const model::TextList& action = *file.policies[0].statements[0].action;
+  ASSERT_EQ(action.action_ids.size(), 4u);
+  EXPECT_EQ(model::named_action(action, 0), catalog::find_action("s3:GetObject"));
+  EXPECT_EQ(model::named_action(action, 1), std::nullopt);
+  EXPECT_EQ(model::named_action(action, 2), std::nullopt);
+  EXPECT_EQ(model::named_action(action, 3), std::nullopt);
+  const model::TextList& not_action = *file.policies[0].statements[1].not_action;
+  EXPECT_EQ(model::named_action(not_action, 0), catalog::find_action("iam:CreateUser"));
+  EXPECT_TRUE(file.policies[0].statements[0].resource->action_ids.empty());
+
+  model::TextList by_hand;
+  by_hand.items = {model::Text{"iam:createuser", {}}, model::Text{"iam:Create*", {}}};
+  EXPECT_EQ(model::named_action(by_hand, 0), catalog::find_action("iam:CreateUser"));
+  EXPECT_EQ(model::named_action(by_hand, 1), std::nullopt);
+  EXPECT_LT(catalog::action_count(), model::kNotAnAction);
 }
 
 TEST(PolicyBuilder, StatementMayBeAnObject) {

@@ -6,11 +6,12 @@
 #include "catalog/text.h"
 #include "checks/check.h"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <compare>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -146,10 +147,15 @@ std::string list_actions(const std::vector<ActionId>& ids, size_t shown) {
   return list_first(ids.size(), shown, [&](size_t i) { return catalog::action_full_name(ids[i]); });
 }
 
-std::string patterns_of(const model::Statement& st) {
+void append_patterns(std::string& out, const model::Statement& st) {
   const auto& list = st.action ? st.action : st.not_action;
-  std::string out = st.not_action ? "NotAction " : "";
+  if (st.not_action) out += "NotAction ";
   for (size_t i = 0; list && i < list->items.size(); ++i) append_joined(out, list->items[i].value, i == 0);
+}
+
+std::string patterns_of(const model::Statement& st) {
+  std::string out;
+  append_patterns(out, st);
   return out;
 }
 
@@ -163,15 +169,20 @@ std::string resources_of(const model::Statement& st, std::vector<std::string>& o
   return text;
 }
 
-// "s3:Get* (42 sensitive actions: s3:GetObject, ...)"; when the statement names exactly these
-// actions, they are not named twice: "iam:CreateUser, iam:DeleteUser (2 sensitive actions)".
-std::string actions_phrase(const model::Statement& st, const std::vector<ActionId>& ids) {
-  std::string count = fmt::format("{} sensitive action{}", ids.size(), ids.size() == 1 ? "" : "s");
+// Appends "s3:Get* (42 sensitive actions: s3:GetObject, ...)"; when the statement names exactly
+// these actions, they are not named twice: "iam:CreateUser, iam:DeleteUser (2 sensitive actions)".
+// In place: a statement can list hundreds of patterns.
+void append_actions_phrase(std::string& out, const model::Statement& st, const std::vector<ActionId>& ids) {
+  append_patterns(out, st);
+  fmt::format_to(std::back_inserter(out), " ({} sensitive action{}", ids.size(), ids.size() == 1 ? "" : "s");
   bool named_exactly = st.action && st.action->items.size() == ids.size() &&
                        std::none_of(st.action->items.begin(), st.action->items.end(),
                                     [](const auto& item) { return catalog::has_wildcard(item.value); });
-  if (named_exactly) return fmt::format("{} ({})", patterns_of(st), count);
-  return fmt::format("{} ({}: {})", patterns_of(st), count, list_actions(ids, 3));
+  if (!named_exactly) {
+    out += ": ";
+    out += list_actions(ids, 3);
+  }
+  out += ')';
 }
 
 struct Outcome {
@@ -281,7 +292,10 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       const Location& at = st.action ? st.action->loc : st.not_action->loc;
       if (long_term || no_mfa) {
         std::string_view who = credentials_without_mfa(long_term, no_mfa);
-        std::string message = fmt::format("{} allowed without MFA to {}", actions_phrase(st, outcome.ids), who);
+        std::string message;
+        append_actions_phrase(message, st, outcome.ids);
+        message += " allowed without MFA to ";
+        message += who;
         if (!allow.reach.assumed_keys.empty()) {
           message += fmt::format("; assumes the requester can meet the conditions on {}",
                                  list_names(allow.reach.assumed_keys, 5));

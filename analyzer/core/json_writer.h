@@ -144,6 +144,13 @@ class JsonWriter : public rapidjson::PrettyWriter<JsonOutputStream> {
     EndValue(true);
   }
 
+  // A key is a string to PrettyWriter (its Key is its String): keys take the same one-block path.
+  using PrettyWriter::Key;
+  bool Key(const char* name) {
+    string(name);
+    return true;
+  }
+
   // Writes `count` elements into the array being written, `write(w, i)` writing element i to a
   // writer `w` nested as this one is. With `jobs` > 1, batches of elements are rendered on that
   // many threads and written in order: the text is the same as with one. Writing a large report's

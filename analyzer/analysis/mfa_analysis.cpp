@@ -25,13 +25,17 @@ ActionBits covered_actions(const model::Statement& st) {
   ActionBits covered;
   const auto& list = st.action ? st.action : st.not_action;
   if (!list) return covered;
+  thread_local std::vector<ActionId> ids;  // gathered first: the set then makes room once
+  ids.clear();
   for (size_t i = 0; i < list->items.size(); ++i) {
     if (auto id = model::named_action(*list, i)) {
-      covered.insert(*id);
+      ids.push_back(*id);
     } else {
-      for (ActionId matched : catalog::match_actions(list->items[i].value)) covered.insert(matched);
+      const auto& matched = catalog::match_actions(list->items[i].value);
+      ids.insert(ids.end(), matched.begin(), matched.end());
     }
   }
+  covered.insert(ids);
   if (st.not_action) covered.complement();
   return covered;
 }

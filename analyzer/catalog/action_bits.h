@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace mfalint::catalog {
@@ -24,17 +25,25 @@ class ActionBits {
     ActionBits bits;
     bits.words_.resize(word_count());
     for (ActionId id = 0; id < action_count(); ++id) {
-      if (member(id)) bits.words_[id / 64] |= uint64_t{1} << (id % 64);
+      if (member(id)) bits.words_[id / 64] |= bit(id);
     }
     return bits;
   }
 
   void insert(ActionId id) {
     cover(id / 64);
-    words_[id / 64 - first_] |= uint64_t{1} << (id % 64);
+    words_[id / 64 - first_] |= bit(id);
+  }
+  // Many at once, in any order: room is made once, for the words from the lowest to the highest.
+  void insert(std::span<const ActionId> ids) {
+    if (ids.empty()) return;
+    auto [lowest, highest] = std::minmax_element(ids.begin(), ids.end());
+    cover(*lowest / 64);
+    cover(*highest / 64);
+    for (ActionId id : ids) words_[id / 64 - first_] |= bit(id);
   }
   void erase(ActionId id) {
-    if (held(id / 64)) words_[id / 64 - first_] &= ~(uint64_t{1} << (id % 64));
+    if (held(id / 64)) words_[id / 64 - first_] &= ~bit(id);
   }
   bool contains(ActionId id) const { return (word(id / 64) >> (id % 64)) & 1; }
   void complement() {
@@ -74,6 +83,7 @@ class ActionBits {
   bool held(size_t i) const { return i >= first_ && i < first_ + words_.size(); }
   uint64_t word(size_t i) const { return held(i) ? words_[i - first_] : 0; }
   // Makes word `i` one of the kept words.
+  static uint64_t bit(ActionId id) { return uint64_t{1} << (id % 64); }
   void cover(size_t i) {
     if (words_.empty()) {
       first_ = i;

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <set>
 #include <vector>
@@ -80,6 +81,14 @@ TEST(ActionBits, AgreesWithAPlainSet) {
     ActionBits copy;
     for (auto it = in_a.rbegin(); it != in_a.rend(); ++it) copy.insert(*it);  // descending: grows at the front
     ASSERT_EQ(copy, a);
+    // Many at once, shuffled and with repeats, into a set that may already hold some of them.
+    std::vector<ActionId> many(in_a.begin(), in_a.end());
+    many.insert(many.end(), in_a.begin(), in_a.end());
+    std::shuffle(many.begin(), many.end(), engine);
+    ActionBits at_once;
+    if (!many.empty() && round % 2 == 0) at_once.insert(many[0]);
+    at_once.insert(many);
+    ASSERT_EQ(at_once, a);
     ASSERT_EQ(a == b, in_a == in_b);
     a.complement();
     ASSERT_EQ(ids_of(a).size(), action_count() - in_a.size());

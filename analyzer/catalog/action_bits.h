@@ -45,7 +45,7 @@ class ActionBits {
   void erase(ActionId id) {
     if (held(id / 64)) words_[id / 64 - first_] &= ~bit(id);
   }
-  bool contains(ActionId id) const { return (word(id / 64) >> (id % 64)) & 1; }
+  bool contains(ActionId id) const { return (word(id / 64) & bit(id)) != 0; }
   void complement() {
     std::vector<uint64_t> all(word_count());
     for (size_t i = 0; i < all.size(); ++i) all[i] = ~word(i);
@@ -82,8 +82,8 @@ class ActionBits {
   static size_t word_count() { return (action_count() + 63) / 64; }
   bool held(size_t i) const { return i >= first_ && i < first_ + words_.size(); }
   uint64_t word(size_t i) const { return held(i) ? words_[i - first_] : 0; }
-  // Makes word `i` one of the kept words.
   static uint64_t bit(ActionId id) { return uint64_t{1} << (id % 64); }
+  // Makes word `i` one of the kept words.
   void cover(size_t i) {
     if (words_.empty()) {
       first_ = i;

@@ -1,6 +1,7 @@
 #include "catalog/catalog.h"
 
 #include "catalog/catalog_data.h"
+#include "catalog/remembered.h"
 #include "catalog/text.h"
 
 #include <algorithm>

@@ -2,8 +2,6 @@
 // A per-thread memo for a pure function of a name that is costly to compute: repositories repeat
 // the same names (a team's misspelled key, a retired service) across their files.
 
-#include "catalog/text.h"
-
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -11,6 +9,12 @@
 #include <unordered_map>
 
 namespace mfalint::catalog {
+
+// Lets a map keyed by std::string be searched with a string_view, without a copy.
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
 
 // What `compute(name)` returned the last time this thread asked `Tag` about `name`, computing it
 // the first time. Each tag (one per function remembered) keeps up to 4,096 answers.

@@ -5,16 +5,9 @@
 
 #include <array>
 #include <cstddef>
-#include <functional>
 #include <string_view>
 
 namespace mfalint::catalog {
-
-// Lets a map keyed by std::string be searched with a string_view, without a copy.
-struct TransparentHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
 
 // One load instead of two comparisons and a select: every byte of every action name goes through
 // here, some more than once.

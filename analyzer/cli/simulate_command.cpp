@@ -53,10 +53,15 @@ std::optional<eval::PolicyList> load(Inputs& inputs, const std::string& path) {
       fmt::print(stderr, "mfalint: warning: {}: {} [{}]\n", where(file, finding.loc), finding.message, finding.rule);
     }
   }
+  // A file that holds no policy (an array, a number, a template without policies) would make the
+  // request look as if nothing were given, and the explanations that name a policy point at none.
+  if (file.policies.empty()) {
+    fmt::print(stderr, "mfalint: error: {}: no policy in this file\n", path);
+    return std::nullopt;
+  }
   inputs.files.push_back(std::move(file));
   eval::PolicyList list;
   for (const auto& policy : inputs.files.back().policies) list.push_back(&policy);
-  if (list.empty()) fmt::print(stderr, "mfalint: warning: {}: no policy in this file\n", path);
   return list;
 }
 

@@ -64,4 +64,21 @@ status2=$?
 status3=$?
 set -e
 [[ $status -eq 2 && $status2 -eq 2 && $status3 -eq 2 ]] || fail "bad input statuses $status $status2 $status3"
+# A file that holds no policy, given to any file option: an error naming it, exit 2, no crash.
+echo '[1, 2]' >"$dir/array.json"
+echo '5' >"$dir/number.json"
+printf 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n' >"$dir/bucket.yaml"
+for bad in array.json number.json bucket.yaml; do
+  for option in --policy --resource-policy --boundary --scp; do
+    for matrix in "" --mfa-matrix; do
+      set +e
+      err=$("$MFALINT" simulate --policy "$dir/allow-sqs.json" "$option" "$dir/$bad" --action sqs:SendMessage \
+            --resource '*' --principal arn:aws:iam::222222222222:user/bob $matrix 2>&1 >/dev/null)
+      status=$?
+      set -e
+      [[ $status -eq 2 ]] || fail "$option $bad $matrix: exit status $status"
+      [[ "$err" == *"$dir/$bad"* ]] || fail "$option $bad $matrix: message does not name the file: $err"
+    done
+  done
+done
 echo "simulate_story: all checks passed"

@@ -80,9 +80,18 @@ std::optional<eval::Request> build_request(const SimulateOptions& options) {
 
 std::string file_of(const model::Policy& policy) { return policy.source ? policy.source->path() : std::string(); }
 
+// The explanation of a role or key request made without the resource's policy.
+std::string own_policy_absent(eval::OwnPolicy own) {
+  return fmt::format("no {} given: AWS requires the {} itself to allow this request, even within one account; "
+                     "pass it with --resource-policy FILE",
+                     eval::own_policy_name(own), own == eval::OwnPolicy::RoleTrust ? "role's trust policy" : "key policy");
+}
+
 std::string reason(const eval::Result& result, const eval::PolicySet& set, const eval::Request& request) {
   switch (result.missing) {
-    case eval::Missing::Nothing: return "";
+    case eval::Missing::Nothing:
+      if (result.guard != eval::Guard::None) return fmt::format("decided by AWS's guard: {}", eval::guard_reason(result.guard));
+      return "";
     case eval::Missing::Allow:
       return fmt::format("no Allow statement applies to {} on {}", request.action, request.resource);
     case eval::Missing::CrossAccountAllow:
@@ -91,6 +100,13 @@ std::string reason(const eval::Result& result, const eval::PolicySet& set, const
       return fmt::format("the permissions boundary {} does not allow it", file_of(*set.boundaries[result.group].front()));
     case eval::Missing::ScpAllow:
       return fmt::format("the SCP {} does not allow it", file_of(*set.scps[result.group].front()));
+    case eval::Missing::OwnPolicyAbsent: return own_policy_absent(result.own_policy);
+    case eval::Missing::OwnPolicyAllow:
+      return fmt::format("the {} {} allows this caller nothing here: it must allow the request itself (naming the "
+                         "account only delegates to the identity policies, and its conditions must still hold)",
+                         eval::own_policy_name(result.own_policy), file_of(*set.resource.front()));
+    case eval::Missing::Guarded:
+      return fmt::format("decided by AWS's guard: {}", eval::guard_reason(result.guard));
   }
   return "";
 }
@@ -301,6 +317,13 @@ int run_simulate(const SimulateOptions& options) {
   }
   if (options.mfa_matrix) {
     drop_mfa_keys(*request);
+    eval::OwnPolicy own = eval::own_policy_required(*request);
+    if (own != eval::OwnPolicy::None && inputs.set.resource.empty()) {
+      fmt::print(stderr, "mfalint: note: {}\n", own_policy_absent(own));
+    }
+    if (eval::Guard guard = eval::guard_for(*request); guard != eval::Guard::None) {
+      fmt::print(stderr, "mfalint: note: decided by AWS's guard: {}\n", eval::guard_reason(guard));
+    }
     analysis::MfaMatrix matrix = analysis::mfa_matrix(inputs.set, *request);
     if (options.format == "json") {
       write_matrix_json(matrix, *request);

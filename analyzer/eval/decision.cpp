@@ -2,6 +2,7 @@
 
 #include "eval/arn.h"
 #include "eval/principal.h"
+#include "eval/service_rules.h"
 #include "eval/statement.h"
 
 namespace mfalint::eval {
@@ -107,12 +108,20 @@ bool same_account(const Request& request) {
     const ContextEntry* entry = request.context.find("aws:ResourceAccount");
     if (entry && entry->values.size() == 1) resource_account = entry->values.front();
   }
-  return resource_account.empty() || resource_account == arn_account(request.principal);
+  return resource_account.empty() || is_aws_namespace(resource_account) ||
+         resource_account == arn_account(request.principal);
 }
 
 void evaluate(const PolicySet& policies, const Request& request, Result& out) {
   out.statements.clear();
   out.scratch.clear();
+  out.guard = guard_for(request);
+  out.own_policy = own_policy_required(request);
+  if (out.guard == Guard::CallerIdentity) {
+    out.decision = Decision::Allowed;
+    out.missing = Missing::Nothing;
+    return;
+  }
   bool service = is_service_principal(request.principal);
   Sweep sweep{request, out, !policies.boundaries.empty()};
 
@@ -131,6 +140,13 @@ void evaluate(const PolicySet& policies, const Request& request, Result& out) {
     out.decision = Decision::ExplicitDeny;
     out.missing = Missing::Nothing;
     return;
+  }
+  if (out.guard != Guard::None) return implicit(out, Missing::Guarded);
+  // A role's trust policy and a key's policy must allow the request themselves; naming only the
+  // account (its root) delegates to the identity policies, which must then allow it too.
+  if (out.own_policy != OwnPolicy::None) {
+    if (policies.resource.empty()) return implicit(out, Missing::OwnPolicyAbsent);
+    if (resource_allows == PrincipalMatch::None) return implicit(out, Missing::OwnPolicyAllow);
   }
   bool one_account = same_account(request);
   bool resource_names_caller = resource_allows >= PrincipalMatch::Session;

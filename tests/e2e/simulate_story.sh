@@ -47,6 +47,27 @@ q=(simulate --resource-policy "$dir/queue.json" --action sqs:SendMessage
 [[ $(decision "${q[@]}") == ImplicitDeny ]] || fail "cross account without identity allow"
 [[ $(decision "${q[@]}" --policy "$dir/allow-sqs.json") == Allowed ]] || fail "cross account with both"
 
+# A role's trust policy must allow AssumeRole itself: the account root delegates who, and the
+# trust statement's MFA condition still has to hold.
+cat >"$dir/allow-assume.json" <<'JSON'
+{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}
+JSON
+cat >"$dir/trust.json" <<'JSON'
+{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}
+JSON
+role=(simulate --policy "$dir/allow-assume.json" --action sts:AssumeRole --resource arn:aws:iam::123456789012:role/admin
+      --principal arn:aws:iam::123456789012:user/alice)
+out=$("$MFALINT" "${role[@]}" --resource-policy "$dir/trust.json" --mfa-matrix)
+[[ "$out" == *"long-term access keys   ImplicitDeny"* && "$out" == *"session without MFA     ImplicitDeny"* ]] || fail "trust MFA matrix: $out"
+[[ "$out" == *"protected: yes"* ]] || fail "trust MFA matrix protected: $out"
+out=$("$MFALINT" "${role[@]}")
+[[ "$out" == "ImplicitDeny: no role trust policy given"*"--resource-policy FILE"* ]] || fail "no trust policy: $out"
+out=$("$MFALINT" simulate --policy "$dir/allow-assume.json" --action iam:GetPolicy --resource arn:aws:iam::aws:policy/AdministratorAccess \
+      --principal arn:aws:iam::123456789012:user/alice)
+[[ "$out" == ImplicitDeny:\ no\ Allow* ]] || fail "AWS managed policy as another account: $out"
+out=$("$MFALINT" simulate --policy "$dir/allow-assume.json" --action sts:GetCallerIdentity --resource '*')
+[[ "$out" == "Allowed: decided by AWS's guard: sts:GetCallerIdentity"* ]] || fail "GetCallerIdentity guard: $out"
+
 # Bad input: exit 2, naming file and line:column.
 printf '{"Version": "2012-10-17",\n "Statement": [\n' >"$dir/broken.json"
 set +e

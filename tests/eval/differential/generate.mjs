@@ -90,6 +90,23 @@ const TARGETS = [
     patterns: ['*', 'arn:aws:logs:us-east-1:111111111111:log-group:app:*', 'arn:aws:logs:*:*:log-group:*', 'arn:aws:logs:us-east-1:111111111111:log-group:app',
       'arn:aws:logs:*:*:log-group:app:log-stream:s?'],
   },
+  // A role's trust policy and a KMS key's policy must allow the request themselves, even within
+  // the account (`own_policy`): these targets always come with one, or are tagged excluded.
+  {
+    action: 'sts:AssumeRole',
+    resources: ['arn:aws:iam::111111111111:role/Admin'],
+    actions: ['sts:AssumeRole', 'sts:Assume*', 'sts:*', '*', 'STS:assumerole', 'sts:TagSession'],
+    patterns: ['*', 'arn:aws:iam::111111111111:role/Admin', 'arn:aws:iam::111111111111:role/*', 'arn:aws:iam::*:role/Ad*', 'arn:aws:iam::222222222222:role/*'],
+    own_policy: true,
+  },
+  {
+    action: 'kms:Decrypt',
+    resources: ['arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+    actions: ['kms:Decrypt', 'kms:De*', 'kms:*', '*', 'KMS:decrypt', 'kms:Encrypt'],
+    patterns: ['*', 'arn:aws:kms:us-east-1:111111111111:key/*', 'arn:aws:kms:*:111111111111:key/1234abcd-*', 'arn:aws:kms:eu-west-1:111111111111:key/*',
+      'arn:aws:kms:us-east-1:111111111111:alias/*'],
+    own_policy: true,
+  },
 ]
 
 // Condition keys, each with the operators of its type, policy values and request values.
@@ -193,11 +210,16 @@ function request_context(target) {
 //    literal strings in the policy".
 //  - ipv4-slash-zero: iam-simulate computes the /0 mask as `-1 << 32`, which JavaScript reduces
 //    to `-1 << 0`, so 0.0.0.0/0 matches 0.0.0.0 only.
+//  - role-or-key-without-its-policy: a role or KMS key request with no trust or key policy given:
+//    iam-simulate lets the identity policies decide within the account; AWS: "Role trust policies
+//    and KMS key policies are exceptions to this logic, because they must explicitly allow access
+//    for principals", and every role and every key has one.
 //  - colon-in-resource-type-part: iam-simulate requires the text before the first `/` or `:` of
 //    the resource part to match literally; a variable there (`${aws:username}-queue`, AWS's own
 //    example) holds a colon and never matches.
 function excluded_classes(c) {
   const classes = new Set()
+  if (c.own_policy && !c.resource_policy) classes.add('role-or-key-without-its-policy')
   const all = [...c.identity, ...(c.resource_policy ? [c.resource_policy] : []), ...(c.boundary ? [c.boundary] : []), ...c.scps]
   const present = (key) => Object.keys(c.request.context).some((k) => k.toLowerCase() === key.toLowerCase())
   for (const p of all) {
@@ -309,7 +331,7 @@ const cases = []
 for (let id = 0; id < Number(countArg); ++id) {
   const target = pick(TARGETS)
   const { context, mfa } = request_context(target)
-  const withResourcePolicy = target.action === 'sqs:SendMessage' || target.action === 's3:GetObject' ? chance(0.35) : false
+  const withResourcePolicy = target.own_policy ? chance(0.9) : target.action === 'sqs:SendMessage' || target.action === 's3:GetObject' ? chance(0.35) : false
   const principal = withResourcePolicy ? pick([ALICE, ALICE, BOB, SESSION]) : ALICE
   const c = {
     id,
@@ -319,6 +341,7 @@ for (let id = 0; id < Number(countArg); ++id) {
     boundary: chance(0.12) ? policy(target) : null,
     scps: chance(0.12) ? some([0], 1, 2).map(() => policy(target)) : [],
     request: { action: target.action, resource: pick(target.resources), principal, resource_account: '111111111111', context },
+    own_policy: Boolean(target.own_policy),
   }
   if (c.identity.length === 0 && !c.resource_policy) c.identity.push(policy(target))
   c.excluded = excluded_classes(c)

@@ -1,6 +1,7 @@
 #include "analysis/glob.h"
 
 #include "catalog/text.h"
+#include "eval/arn.h"
 
 #include <algorithm>
 #include <bit>
@@ -168,6 +169,34 @@ bool globs_intersect(std::string_view a, std::string_view b) {
     work.push_back({x == '*' ? i : i + 1, y == '*' ? j : j + 1});
   }
   return false;
+}
+
+// A component before the resource part holds no colon in any request, and neither side's literal
+// text there does: `*` and `?` over colon-free strings cover and meet exactly as over all strings,
+// so the flat relations decide each component.
+bool resource_covers(std::string_view outer, std::string_view inner) {
+  if (outer == "*") return true;
+  auto out = eval::split_resource_pattern(outer);
+  if (!out) return glob_covers(outer, inner);
+  auto in = eval::split_resource_pattern(inner);
+  // `*` and other wildcard entries that are not ARNs hold strings no ARN entry matches.
+  if (!in) return !has_wildcard(inner) && eval::resource_matches(outer, inner, {}) == eval::Match::Yes;
+  for (size_t i = 0; i < 6; ++i) {
+    if (!glob_covers((*out)[i], (*in)[i])) return false;
+  }
+  return true;
+}
+
+bool resources_intersect(std::string_view a, std::string_view b) {
+  if (a == "*" || b == "*") return true;
+  auto left = eval::split_resource_pattern(a), right = eval::split_resource_pattern(b);
+  // An ARN entry against a wildcard entry that is not one: the flat answer, which may say they
+  // meet when they do not (IAM refuses such entries; a boundary then lets more through, never less).
+  if (!left || !right) return globs_intersect(a, b);
+  for (size_t i = 0; i < 6; ++i) {
+    if (!globs_intersect((*left)[i], (*right)[i])) return false;
+  }
+  return true;
 }
 
 }  // namespace mfalint::analysis

@@ -63,10 +63,10 @@ bool deny_covers_resources(const model::Statement& deny, const model::Statement&
   for (const auto& target : resource_targets(allow)) {
     bool covered = false;
     if (deny.resource) {
-      for (const auto& item : deny.resource->items) covered = covered || glob_covers(item.value, target);
+      for (const auto& item : deny.resource->items) covered = covered || resource_covers(item.value, target);
     } else if (deny.not_resource) {
       covered = true;
-      for (const auto& item : deny.not_resource->items) covered = covered && !globs_intersect(item.value, target);
+      for (const auto& item : deny.not_resource->items) covered = covered && !resources_intersect(item.value, target);
     }
     if (!covered) return false;
   }
@@ -79,11 +79,11 @@ bool boundary_meets_resources(const model::Statement& boundary, const model::Sta
   for (const auto& target : resource_targets(allow)) {
     if (boundary.resource) {
       for (const auto& item : boundary.resource->items) {
-        if (globs_intersect(item.value, target)) return true;
+        if (resources_intersect(item.value, target)) return true;
       }
     } else if (boundary.not_resource) {
       bool excluded = false;
-      for (const auto& item : boundary.not_resource->items) excluded = excluded || glob_covers(item.value, target);
+      for (const auto& item : boundary.not_resource->items) excluded = excluded || resource_covers(item.value, target);
       if (!excluded) return true;
     }
   }

@@ -17,10 +17,7 @@ std::optional<std::array<std::string_view, 6>> split_arn(std::string_view arn) {
   return parts;
 }
 
-namespace {
-
-// A policy ARN with fewer than six components matches as if the missing ones were `*`.
-std::optional<std::array<std::string_view, 6>> split_pattern(std::string_view pattern) {
+std::optional<std::array<std::string_view, 6>> split_resource_pattern(std::string_view pattern) {
   if (auto parts = split_arn(pattern)) return parts;
   if (!pattern.starts_with("arn:")) return std::nullopt;
   std::array<std::string_view, 6> parts;
@@ -34,11 +31,9 @@ std::optional<std::array<std::string_view, 6>> split_pattern(std::string_view pa
   return parts;
 }
 
-}  // namespace
-
 Match resource_matches(std::string_view pattern, std::string_view resource, const Scope& scope) {
   if (pattern == "*") return Match::Yes;
-  auto want = split_pattern(pattern);
+  auto want = split_resource_pattern(pattern);
   if (!want) return glob_match(pattern, resource, scope, {});
   auto have = split_arn(resource);
   if (!have) return has_unresolved_variable((*want)[5], scope) ? Match::Invalid : Match::No;

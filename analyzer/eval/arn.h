@@ -13,6 +13,10 @@ namespace mfalint::eval {
 // arn:partition:service:region:account-id:resource. Empty when `arn` has fewer than six parts.
 std::optional<std::array<std::string_view, 6>> split_arn(std::string_view arn);
 
+// A Resource/NotResource entry's six components, as resource_matches reads them: an `arn:` entry
+// with fewer than six has `*` for the missing ones. Empty for an entry that is not an ARN.
+std::optional<std::array<std::string_view, 6>> split_resource_pattern(std::string_view pattern);
+
 // A Resource/NotResource entry against the request's resource. `*` matches everything; policy
 // variables are substituted in the resource part only, as AWS documents. An `arn:` entry with
 // fewer than six components matches as if the missing ones were `*`; any other entry that is

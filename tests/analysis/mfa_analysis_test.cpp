@@ -135,5 +135,18 @@ TEST(MfaAnalysis, WithoutRowsTheFindingsAreTheSame) {
   EXPECT_EQ(lean.protected_actions, full.protected_actions);
 }
 
+// A Deny counts only where the evaluator applies it: `arn:aws:*:bucket` spans no colon before the
+// resource part, so it never matches arn:aws:s3:::bucket, and the Allow stays unprotected.
+TEST(MfaAnalysis, ADenyCountsOnlyOnResourcesTheEvaluatorMatches) {
+  auto deny_on = [](const std::string& resource) {
+    return analyze(R"({"Effect": "Allow", "Action": "s3:DeleteBucket", "Resource": "arn:aws:s3:::bucket"},
+                      {"Effect": "Deny", "Action": "*", "Resource": ")" + resource + R"(",
+                       "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})");
+  };
+  EXPECT_EQ(errors(deny_on("arn:aws:*:bucket"), "MFA001").size(), 1u);
+  EXPECT_TRUE(errors(deny_on("arn:aws:s3:::*"), "MFA001").empty());
+  EXPECT_TRUE(errors(deny_on("arn:aws:s3:*"), "MFA001").empty());  // fewer components: the rest are `*`
+}
+
 }  // namespace
 }  // namespace mfalint::analysis

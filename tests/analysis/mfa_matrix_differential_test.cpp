@@ -3,8 +3,9 @@
 //  - against the request evaluator, probed at ages 0, 1, around every constant, 129600 and at
 //    random, and for the two kinds of credentials without MFA;
 //  - against the symbolic analysis `mfalint check` runs (analysis::analyze_mfa), on sets of one
-//    Allow of a sensitive action and any number of Denies, all on Resource "*" and conditioned
-//    on the MFA keys only, where both must give the same answer.
+//    Allow of a sensitive action on the request's own resource and any number of Denies on
+//    resources that cover it or not (component by component, or only as a flat string),
+//    conditioned on the MFA keys only, where both must give the same answer.
 // MFALINT_MATRIX_SEED and MFALINT_MATRIX_COUNT change the seed and the number of cases.
 
 #include "analysis/mfa_analysis.h"
@@ -254,16 +255,24 @@ TEST(MfaMatrixDifferential, AgreesWithTheSymbolicAnalysis) {
   Generator gen{Random(seed), false};
   // A sensitive action outside the MFA set-up actions, which the analysis reports apart.
   const std::string action = "iam:CreateAccessKey";
-  eval::Request request{action, "arn:aws:iam::111111111111:user/alice", "", {}};
+  const std::vector<std::string> resources = {"arn:aws:iam::111111111111:user/alice", "arn:aws:iam::111111111111:user/ops/bob"};
+  // Deny resources that cover a request's resource, that do not, and that only would if a
+  // wildcard could reach across the colons before the resource part (`arn:aws:*:alice`).
+  const std::vector<std::string> deny_resources = {
+      R"("*")", R"("arn:aws:iam::111111111111:user/*")", R"("arn:aws:iam::*:user/alice")", R"("arn:aws:*:alice")",
+      R"("arn:aws:*:user/alice")", R"("arn:aws:iam::111111111111:*")", R"("arn:aws:iam::*:user/*/b?b")",
+      R"("arn:aws:iam::222222222222:user/*")", R"("arn:aws:iam:*")", R"("arn:aws:*")", R"(["arn:aws:s3:::*", "arn:aws:iam::1*"])",
+      R"("arn:aws:iam::111111111111:user/bob")"};
   const std::vector<std::string> deny_actions = {
       R"("Action": "iam:CreateAccessKey")", R"("Action": "*")", R"("Action": "iam:*")", R"("Action": ["s3:*", "iam:Create*"])",
       R"("Action": "s3:*")", R"("NotAction": "iam:CreateAccessKey")", R"("NotAction": ["s3:GetObject", "iam:List*"])"};
   int agreed = 0, reported = 0;
   for (uint64_t id = 0; id < count; ++id) {
+    eval::Request request{action, gen.random.pick(resources), "", {}};
     std::string policy = R"({"Version": "2012-10-17", "Statement": [)" +
-                         gen.statement("Allow", R"("Action": ")" + action + "\"", R"("*")", 2);
+                         gen.statement("Allow", R"("Action": ")" + action + "\"", "\"" + request.resource + "\"", 2);
     for (size_t i = 0, n = gen.random.below(4); i < n; ++i) {
-      policy += ", " + gen.statement("Deny", gen.random.pick(deny_actions), R"("*")", 2);
+      policy += ", " + gen.statement("Deny", gen.random.pick(deny_actions), gen.random.pick(deny_resources), 2);
     }
     policy += "]}";
     Case c;

@@ -73,6 +73,28 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
+bool policy_value_readable(ConditionOp op, std::string_view policy_value) {
+  switch (positive_form(op)) {
+    case ConditionOp::NumericEquals:
+    case ConditionOp::NumericLessThan:
+    case ConditionOp::NumericLessThanEquals:
+    case ConditionOp::NumericGreaterThan:
+    case ConditionOp::NumericGreaterThanEquals: return parse_number(policy_value).has_value();
+    case ConditionOp::DateEquals:
+    case ConditionOp::DateLessThan:
+    case ConditionOp::DateLessThanEquals:
+    case ConditionOp::DateGreaterThan:
+    case ConditionOp::DateGreaterThanEquals: return parse_date(policy_value).has_value();
+    case ConditionOp::Bool:
+      return policy_value.find("${") != std::string_view::npos || parse_bool(policy_value, Scope{}).has_value();
+    case ConditionOp::IpAddress: return parse_cidr(policy_value).has_value();
+    case ConditionOp::ArnEquals:
+    case ConditionOp::ArnLike: return split_arn(policy_value).has_value();
+    case ConditionOp::Null: return equals_ignore_case(policy_value, "true") || equals_ignore_case(policy_value, "false");
+    default: return true;
+  }
+}
+
 Match compare_value(ConditionOp op, std::string_view request_value, std::string_view policy_value,
                     const Scope& scope) {
   switch (op) {

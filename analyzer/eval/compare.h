@@ -22,4 +22,11 @@ Match compare_value(model::ConditionOp op, std::string_view request_value, std::
 // An integer or decimal as AWS writes them ("600", "-1", "0.5"); nothing else.
 std::optional<double> parse_number(std::string_view text);
 
+// Whether compare_value can read `policy_value` as a value of `op`'s type (with the same parsers):
+// false when every comparison with it is Invalid. A Bool value holding a policy variable counts as
+// readable, since the variable is substituted at request time; the Numeric, Date and IP operators
+// substitute none. String and BinaryEquals (which compares the base-64 texts) read anything; Null
+// reads "true" and "false"; ArnEquals and ArnLike need the six components of an ARN.
+bool policy_value_readable(model::ConditionOp op, std::string_view policy_value);
+
 }  // namespace mfalint::eval

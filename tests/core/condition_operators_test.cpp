@@ -37,7 +37,7 @@ TEST(ConditionOperators, IAM014NullIfExists) {
 TEST(ConditionOperators, EveryKnownOperatorWithQualifiersIsAccepted) {
   auto file = load(with_condition(R"({
       "StringEqualsIgnoreCaseIfExists": {"aws:username": "a"}, "StringNotLike": {"aws:username": "a*"},
-      "ForAllValues:StringEquals": {"aws:TagKeys": ["a"]}, "ForAnyValue:ArnLike": {"aws:PrincipalArn": "arn:*"},
+      "ForAllValues:StringEquals": {"aws:TagKeys": ["a"]}, "ForAnyValue:ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:*"},
       "NumericGreaterThanEquals": {"s3:max-keys": "1"}, "DateLessThanEquals": {"aws:CurrentTime": "2030-01-01"},
       "BoolIfExists": {"aws:SecureTransport": "false"}, "BinaryEquals": {"aws:username": "QmluYXJ5"},
       "NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}, "ArnNotEquals": {"aws:SourceArn": "arn:aws:s3:::x"},

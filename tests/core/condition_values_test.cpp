@@ -1,8 +1,12 @@
 // IAM015 condition value of the wrong type for its operator.
+#include "eval/compare.h"
 #include "support/test_support.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <random>
+#include <set>
 
 namespace mfalint {
 namespace {
@@ -47,13 +51,69 @@ TEST(ConditionValues, IAM015IpAddress) {
               IsEmpty());
 }
 
+// BinaryEquals compares the base-64 texts: the evaluator reads any text, so IAM015 says nothing.
 TEST(ConditionValues, IAM015Binary) {
-  EXPECT_THAT(rules_for("BinaryEquals", R"("not base64!")"), ElementsAre("IAM015"));
+  EXPECT_THAT(rules_for("BinaryEquals", R"("not base64!")"), IsEmpty());
   EXPECT_THAT(rules_for("BinaryEquals", R"("QmluYXJ5VmFsdWU=")"), IsEmpty());
 }
 
-TEST(ConditionValues, PolicyVariablesAreNotJudged) {
-  EXPECT_THAT(rules_for("NumericLessThan", R"("${aws:PrincipalTag/limit}")"), IsEmpty());
+TEST(ConditionValues, IAM015Arn) {
+  EXPECT_THAT(rules_for("ArnLike", R"("arn:*")"), ElementsAre("IAM015"));
+  EXPECT_THAT(rules_for("ArnNotEquals", R"("not-an-arn")"), ElementsAre("IAM015"));
+  EXPECT_THAT(rules_for("ArnLike", R"(["arn:aws:iam::*:user/*", "arn:aws:s3:::b"])"), IsEmpty());
+}
+
+// Bool substitutes policy variables at request time; Numeric, Date and IpAddress never do, so a
+// variable there is a value of the wrong type (AWS: "You can not use a policy variable with the
+// Numeric condition operator").
+TEST(ConditionValues, PolicyVariablesAreJudgedWhereTheyAreNotSubstituted) {
+  EXPECT_THAT(rules_for("Bool", R"("${aws:PrincipalTag/flag}")"), IsEmpty());
+  EXPECT_THAT(rules_for("NumericLessThan", R"("${aws:PrincipalTag/limit}")"), ElementsAre("IAM015"));
+  EXPECT_THAT(rules_for("StringEquals", R"("${aws:username}")"), IsEmpty());
+}
+
+// IAM015 fires exactly when the evaluator finds the value of the wrong type: over the values the
+// two once disagreed on and thousands generated from the characters these types are written
+// with, for every operator family, in both directions.
+TEST(ConditionValues, IAM015FiresExactlyWhereTheEvaluatorCannotReadTheValue) {
+  std::vector<std::string> values = {"+5", "5.", "2001-02-29", "2020-01-01T25:00Z", "203.0.113.07", "10.0.0.0/032", "1970-02",
+                                     "5", "-5", "0.5", ".5", "1e3", "2020-02-29", "2020-01-01T23:59Z", "203.0.113.7",
+                                     "10.0.0.0/32", "10.0.0.0/33", "::1", "2001:db8::/129", "1970", "true", "FALSE", "yes", "",
+                                     "arn:aws:s3:::b", "arn:*", "2024-06-01T12:00:00+02:00", "2024-06-01T12:00:00.5Z"};
+  std::mt19937 random(15);
+  const std::string alphabet = "0123456789-+.:/TZtruefalsT";
+  for (int i = 0; i < 3000; ++i) {
+    std::string v;
+    for (size_t n = random() % 14; n > 0; --n) v.push_back(alphabet[random() % alphabet.size()]);
+    values.push_back(v);
+  }
+  // A request value each family reads, so that Invalid can come only from the policy value.
+  const std::vector<std::pair<std::string, std::string>> operators = {
+      {"NumericLessThan", "5"}, {"DateGreaterThan", "2020-01-01T00:00:00Z"}, {"IpAddress", "203.0.113.7"},
+      {"NotIpAddress", "2001:db8::1"}, {"Bool", "true"}, {"Null", ""}, {"ArnLike", "arn:aws:s3:::b"},
+      {"StringEquals", "x"}, {"BinaryEquals", "QUJD"}};
+  for (const auto& [op, request_value] : operators) {
+    std::string list;
+    for (const auto& v : values) list += (list.empty() ? "" : ", ") + ("\"" + v + "\"");
+    auto file = load(policy_with(R"({"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {")" + op +
+                                 R"(": {"aws:username": [)" + list + "]}}}"));
+    ASSERT_FALSE(file.error) << op;
+    std::set<size_t> flagged;  // offsets of the values IAM015 points at
+    for (const auto& finding : file.findings) {
+      if (finding.rule == "IAM015") flagged.insert(finding.loc.offset);
+    }
+    const auto& entry = file.policies.at(0).statements.at(0).conditions.at(0).entries.at(0);
+    ASSERT_EQ(entry.values.size(), values.size());
+    model::ConditionOp parsed = file.policies[0].statements[0].conditions[0].op;
+    eval::Scope scope;
+    for (const auto& value : entry.values) {
+      bool unreadable = parsed == model::ConditionOp::Null
+                            ? !eval::equals_ignore_case(value.text, "true") && !eval::equals_ignore_case(value.text, "false")
+                            : eval::compare_value(eval::positive_form(parsed), request_value, value.text, scope) ==
+                                  eval::Match::Invalid;
+      EXPECT_EQ(flagged.count(value.loc.offset) == 1, unreadable) << op << " \"" << value.text << "\"";
+    }
+  }
 }
 
 TEST(ConditionValues, IAM015PointsAtTheValue) {

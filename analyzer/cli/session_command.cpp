@@ -138,11 +138,23 @@ void print_summary(std::FILE* out, const Obtained& obtained) {
              obtained.store.file.string());
   if (!outcome.assumed_role_arn.empty()) fmt::print(out, "  acting as {}\n", outcome.assumed_role_arn);
   fmt::print(out, "  {}\n", expiry_line(outcome.credentials));
-  if (outcome.authenticated_at) {
+  if (outcome.authenticated_at && !outcome.assumed_role_arn.empty()) {
+    fmt::print(out, "  MFA code accepted at {}: it let the AssumeRole call through (the role's trust policy)\n",
+               ss::local_and_utc(*outcome.authenticated_at));
+  } else if (outcome.authenticated_at) {
     fmt::print(out, "  MFA authenticated at {}: aws:MultiFactorAuthAge conditions count from then\n",
                ss::local_and_utc(*outcome.authenticated_at));
   }
 }
+
+// AWS, "Configuring MFA-protected API access": "The temporary credentials returned by AssumeRole do
+// not include MFA information in the context". docs/evaluation.md ("Role sessions and MFA").
+constexpr const char* kRoleSessionNote =
+    "this is a role session: AWS documents that the credentials AssumeRole returns carry no MFA information, so the "
+    "MFA code protected the AssumeRole call (what the role's trust policy requires) and the MFA conditions of the "
+    "role's own policies do not see it; `mfalint audit` judges a role the same way. Practice is reported to differ "
+    "(such sessions seen with aws:MultiFactorAuthPresent); the windows below hold only if AWS sets the MFA keys "
+    "for this session";
 
 std::string without_mfa_kinds(const report::MfaRow& row) {
   const bool keys = row.long_term_keys == "Allowed", sessions = row.session_without_mfa == "Allowed";
@@ -195,6 +207,7 @@ void print_check(const SessionArgs& args, const Obtained& obtained) {
   }
   const auto windows =
       analysis::session_windows(obtained.rows_to_check, *outcome.authenticated_at, outcome.credentials.expiration);
+  if (!outcome.assumed_role_arn.empty()) fmt::print(stderr, "mfalint: note: --check {}: {}\n", *args.check, kRoleSessionNote);
   fmt::print(stderr, "{}: what this session can use (MFA code accepted {}):\n", *args.check,
              ss::local_and_utc(*outcome.authenticated_at));
   if (windows.rows.empty()) fmt::print(stderr, "  no sensitive action\n");

@@ -113,6 +113,13 @@ expect_in "$err" "  s3:GetObject (1 sensitive action) on arn:aws:s3:::example-re
 expect_in "$err" "mfalint: warning: the session lasts 12h but every MFA-protected action in $sample stops working 1h after the code: consider --duration 3600" "session --check"
 [[ "$out" != *"s3:GetObject"* ]] || fail "session --check wrote the table to stdout: $out"
 
+# A role session: AWS documents that AssumeRole's credentials carry no MFA information, so the
+# code protected the AssumeRole call only; --check says so before the windows, as audit judges it.
+TZ=UTC run session --profile admin --token-code 123456 --force --check "$sample" --endpoint-url "$endpoint"
+expect_status 0 "session --check of a role"
+expect_in "$out" "it let the AssumeRole call through (the role's trust policy)" "session of a role"
+expect_in "$err" "mfalint: note: --check $sample: this is a role session: AWS documents that the credentials AssumeRole returns carry no MFA information" "session --check of a role"
+
 # A reused session keeps its sign-in time; a 10-minute window suggests STS's shortest session.
 cat >"$work/ten-minutes.json" <<'EOF_POLICY'
 {"Version": "2012-10-17", "Statement": [

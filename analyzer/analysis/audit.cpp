@@ -1,6 +1,7 @@
 #include "analysis/audit.h"
 
 #include "checks/check.h"
+#include "eval/statement.h"
 #include "report/summary.h"
 
 #include <fmt/core.h>
@@ -38,13 +39,36 @@ class PolicySet {
   std::deque<model::Policy> copies_;  // stable addresses for the pointers handed out
 };
 
-// Whether someone can assume the role without MFA: an AWS principal its trust admits without MFA,
-// or a service or an identity provider, whose sessions never carry MFA. Denies in the trust policy
-// are not applied: the role is judged as reachable rather than not.
+// "*" or {"AWS": "*"}: every caller.
+bool names_everyone(const model::Principal& principal) {
+  if (principal.wildcard) return true;
+  for (const auto& entry : principal.entries) {
+    if (entry.type.value != "AWS") continue;
+    for (const auto& value : entry.values.items) {
+      if (value.value == "*") return true;
+    }
+  }
+  return false;
+}
+
+// Whether someone can assume the role without MFA, reading the trust policy as the evaluator does
+// (simulate's sts:AssumeRole on the role): an AWS principal admitted by an Allow of sts:AssumeRole
+// whose condition holds without MFA, unless a Deny for everyone stops that kind of credentials; or
+// a service or an identity provider, whose sessions never carry MFA. A Deny that names some
+// principals only is not applied: the role is judged reachable rather than not.
 bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, const MfaOptions& options) {
+  bool long_term = false, without_mfa = false, long_term_denied = false, without_mfa_denied = false;
   for (const model::Policy* policy : trust) {
     for (const auto& st : policy->statements) {
-      if (st.effect != model::Effect::Allow || !st.principal) continue;
+      if (!st.effect || !eval::statement_covers_action(st, "sts:AssumeRole")) continue;
+      if (st.effect == model::Effect::Deny) {
+        if (!st.principal || !names_everyone(*st.principal)) continue;
+        Reach reach = condition_reach(st, model::Effect::Deny, options.assumptions);
+        long_term_denied |= reach.long_term_keys;
+        without_mfa_denied |= reach.session_without_mfa;
+        continue;
+      }
+      if (!st.principal) continue;
       bool aws = st.principal->wildcard;
       for (const auto& entry : st.principal->entries) {
         if (entry.type.value != "AWS") return true;
@@ -52,10 +76,11 @@ bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, co
       }
       if (!aws) continue;
       Reach reach = condition_reach(st, model::Effect::Allow, options.assumptions);
-      if (reach.long_term_keys || reach.session_without_mfa) return true;
+      long_term |= reach.long_term_keys;
+      without_mfa |= reach.session_without_mfa;
     }
   }
-  return false;
+  return (long_term && !long_term_denied) || (without_mfa && !without_mfa_denied);
 }
 
 void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& principal,

@@ -1,5 +1,6 @@
 // `mfalint audit` as a function: an account dump judged principal by principal.
 #include "analysis/audit.h"
+#include "analysis/mfa_matrix.h"
 #include "core/json_tree.h"
 #include "report/fingerprint.h"
 #include "report/summary.h"
@@ -124,6 +125,56 @@ TEST(Audit, ARoleIsJudgedThroughItsTrustPolicy) {
   EXPECT_THAT(findings_of(summary, "role/builds"), ElementsAre(::testing::StartsWith("MFA001 ")));
   for (const auto& finding : report.findings) {
     EXPECT_THAT(finding.message, ::testing::HasSubstr("allowed without MFA to sessions without MFA"));
+  }
+}
+
+// audit reads a role's trust policy as simulate does: a Deny for everyone without MFA in the trust
+// closes the role to long-term keys and sessions without MFA, and a statement that does not allow
+// sts:AssumeRole lets no one in. Each role's verdict is the MFA matrix of sts:AssumeRole on it,
+// asked by a user of the account whom no statement names (audit asks whether anyone gets in).
+TEST(Audit, ARoleTrustIsReadAsSimulateReadsIt) {
+  const std::vector<std::pair<std::string, std::string>> trusts = {
+      {"deny-without-mfa", R"({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}, "Action": "sts:AssumeRole"},
+          {"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole",
+           "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})"},
+      {"deny-aws-star", R"({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}, "Action": "sts:AssumeRole"},
+          {"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "sts:*",
+           "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})"},
+      {"deny-one-user", R"({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}, "Action": "sts:AssumeRole"},
+          {"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::1:user/alice"}, "Action": "sts:*",
+           "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})"},
+      {"tag-session-only", R"({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}, "Action": "sts:TagSession"},
+          {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}, "Action": "sts:AssumeRole",
+           "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})"},
+      {"open", R"({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}, "Action": "sts:*"},
+          {"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole",
+           "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}})"}};
+  std::string dump = "{\"RoleDetailList\": [";
+  for (size_t i = 0; i < trusts.size(); ++i) {
+    dump += fmt::format(R"({}{{"RoleName": "{}", "Arn": "arn:aws:iam::1:role/{}", "AssumeRolePolicyDocument": {{
+        "Version": "2012-10-17", "Statement": [{}]}},
+        "RolePolicyList": [{{"PolicyName": "admin", "PolicyDocument": {{"Version": "2012-10-17",
+          "Statement": [{{"Effect": "Allow", "Action": "iam:DeleteUser", "Resource": "*"}}]}}}}],
+        "AttachedManagedPolicies": []}})",
+                        i ? ", " : "", trusts[i].first, trusts[i].first, trusts[i].second);
+  }
+  dump += "]}";
+  auto report = audit_account(input::read_account_dump("dump.json", dump), catalog::Sensitivity::defaults(), {});
+  ASSERT_FALSE(report.files[0].error) << *report.files[0].error;
+  auto summary = report::summarize(report);
+  for (const auto& [name, trust] : trusts) {
+    auto loaded = testing::load(R"({"Version": "2012-10-17", "Statement": [)" + trust + "]}");
+    eval::PolicySet set;
+    auto identity = testing::load(R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})");
+    set.identity.push_back(&identity.policies.at(0));
+    set.resource.push_back(&loaded.policies.at(0));
+    eval::Request assume{"sts:AssumeRole", "arn:aws:iam::1:role/" + name, "arn:aws:iam::1:user/bob", {}};
+    MfaMatrix matrix = mfa_matrix(set, assume);
+    bool simulate_protected = matrix.session_without_mfa != eval::Decision::Allowed &&
+                              matrix.long_term_keys != eval::Decision::Allowed;
+    bool audit_protected = true;
+    for (const auto& line : findings_of(summary, "role/" + name)) audit_protected &= !line.starts_with("MFA001 ");
+    EXPECT_EQ(audit_protected, simulate_protected) << name;
   }
 }
 

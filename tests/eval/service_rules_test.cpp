@@ -5,6 +5,7 @@
 #include "eval_support.h"
 
 #include <array>
+#include <cctype>
 #include <string>
 
 namespace mfalint::eval {
@@ -199,6 +200,58 @@ TEST(Guards, AwsManagedPoliciesCannotBeChanged) {
   EXPECT_EQ(r.guard, Guard::AwsManagedPolicy);
   EXPECT_EQ(decide(kAllowAll, "", request("iam:CreatePolicyVersion", "arn:aws:iam::111111111111:policy/Mine", {}, kAlice)).decision,
             Decision::Allowed);
+}
+
+// Every IAM action that changes a role, on reserved roles in any region and under any name, is
+// refused; the same actions elsewhere, and the reading actions there, are left to the policies.
+TEST(Guards, GeneratedRoleChangesAndReads) {
+  const std::vector<std::string> changes = {
+      "iam:AttachRolePolicy", "iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePermissionsBoundary",
+      "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy",
+      "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription"};
+  const std::vector<std::string> reads = {"iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:ListRoleTags"};
+  const std::vector<std::string> reserved = {"role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_1",
+                                             "role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_ReadOnly_2"};
+  const std::vector<std::string> ordinary = {"role/admin", "role/aws-reserved/other.amazonaws.com/x",
+                                             "role/sso.amazonaws.com/AWSReservedSSO_Admin_1", "user/aws-reserved/sso.amazonaws.com/x"};
+  for (const auto& account : {"111111111111", "222222222222"}) {
+    for (const auto& action : changes) {
+      std::string folded = action;
+      for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const auto& name : {action, folded}) {
+        for (const auto& path : reserved) {
+          Result r = decide(kAllowAll, "", request(name, "arn:aws:iam::" + std::string(account) + ":" + path, {}, kAlice));
+          EXPECT_EQ(r.guard, Guard::ReservedSsoRole) << name << " " << path;
+          EXPECT_EQ(r.decision, Decision::ImplicitDeny) << name << " " << path;
+        }
+        for (const auto& path : ordinary) {
+          Request other = request(name, "arn:aws:iam::111111111111:" + path, {}, kAlice);
+          EXPECT_EQ(guard_for(other), Guard::None) << name << " " << path;
+          EXPECT_EQ(decide(kAllowAll, "", other).decision, Decision::Allowed) << name << " " << path;
+        }
+      }
+    }
+  }
+  for (const auto& action : reads) {
+    for (const auto& path : reserved) {
+      EXPECT_EQ(decide(kAllowAll, "", request(action, "arn:aws:iam::111111111111:" + path, {}, kAlice)).decision, Decision::Allowed)
+          << action << " " << path;
+    }
+  }
+}
+
+// Every caller account asking for anything under `arn:aws:iam::aws:` asks within its own account.
+TEST(AwsNamespace, GeneratedCallersAndPolicies) {
+  for (const auto& caller : {kAlice, kMallory, "arn:aws:sts::333333333333:assumed-role/Reader/s"}) {
+    for (const auto& policy : {"policy/AdministratorAccess", "policy/service-role/AWSLambdaBasicExecutionRole",
+                               "policy/job-function/ViewOnlyAccess"}) {
+      for (const auto& action : {"iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListEntitiesForPolicy", "iam:AttachUserPolicy"}) {
+        Request r = request(action, std::string("arn:aws:iam::aws:") + policy, {}, caller);
+        EXPECT_TRUE(same_account(r)) << caller << " " << policy;
+        EXPECT_EQ(decide(kAllowAll, "", r).decision, Decision::Allowed) << caller << " " << action << " " << policy;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -87,11 +87,12 @@ std::string own_policy_absent(eval::OwnPolicy own) {
                      eval::own_policy_name(own), own == eval::OwnPolicy::RoleTrust ? "role's trust policy" : "key policy");
 }
 
+std::string guard_decided(eval::Guard guard) { return fmt::format("decided by AWS's guard: {}", eval::guard_reason(guard)); }
+
 std::string reason(const eval::Result& result, const eval::PolicySet& set, const eval::Request& request) {
   switch (result.missing) {
     case eval::Missing::Nothing:
-      if (result.guard != eval::Guard::None) return fmt::format("decided by AWS's guard: {}", eval::guard_reason(result.guard));
-      return "";
+      return result.guard == eval::Guard::None ? "" : guard_decided(result.guard);
     case eval::Missing::Allow:
       return fmt::format("no Allow statement applies to {} on {}", request.action, request.resource);
     case eval::Missing::CrossAccountAllow:
@@ -105,8 +106,7 @@ std::string reason(const eval::Result& result, const eval::PolicySet& set, const
       return fmt::format("the {} {} allows this caller nothing here: it must allow the request itself (naming the "
                          "account only delegates to the identity policies, and its conditions must still hold)",
                          eval::own_policy_name(result.own_policy), file_of(*set.resource.front()));
-    case eval::Missing::Guarded:
-      return fmt::format("decided by AWS's guard: {}", eval::guard_reason(result.guard));
+    case eval::Missing::Guarded: return guard_decided(result.guard);
   }
   return "";
 }
@@ -322,7 +322,7 @@ int run_simulate(const SimulateOptions& options) {
       fmt::print(stderr, "mfalint: note: {}\n", own_policy_absent(own));
     }
     if (eval::Guard guard = eval::guard_for(*request); guard != eval::Guard::None) {
-      fmt::print(stderr, "mfalint: note: decided by AWS's guard: {}\n", eval::guard_reason(guard));
+      fmt::print(stderr, "mfalint: note: {}\n", guard_decided(guard));
     }
     analysis::MfaMatrix matrix = analysis::mfa_matrix(inputs.set, *request);
     if (options.format == "json") {

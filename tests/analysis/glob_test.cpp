@@ -10,6 +10,19 @@
 namespace mfalint::analysis {
 namespace {
 
+// Every string over `alphabet` of at most `max` characters.
+std::vector<std::string> all_words(const std::string& alphabet, size_t max) {
+  std::vector<std::string> words = {""};
+  for (size_t start = 0, length = 0; length < max; ++length) {
+    size_t end = words.size();
+    for (size_t i = start; i < end; ++i) {
+      for (char c : alphabet) words.push_back(words[i] + c);
+    }
+    start = end;
+  }
+  return words;
+}
+
 TEST(Glob, Matches) {
   EXPECT_TRUE(catalog::glob_matches("arn:aws:s3:::b/*", "arn:aws:s3:::b/x/y", false));
   EXPECT_FALSE(catalog::glob_matches("arn:aws:s3:::b/*", "arn:aws:s3:::b", false));
@@ -61,14 +74,7 @@ TEST(Glob, AgreesWithBruteForceOnRandomPatterns) {
     for (int n = static_cast<int>(random() % 5); n > 0; --n) p.push_back(alphabet[random() % alphabet.size()]);
     return p;
   };
-  std::vector<std::string> words = {""};
-  for (size_t start = 0, length = 0; length < 6; ++length) {
-    size_t end = words.size();
-    for (size_t i = start; i < end; ++i) {
-      for (char c : std::string("abc")) words.push_back(words[i] + c);
-    }
-    start = end;
-  }
+  const std::vector<std::string> words = all_words("abc", 6);
   for (int round = 0; round < 400; ++round) {
     std::string outer = pattern(), inner = pattern();
     bool covered = true, met = false;
@@ -123,17 +129,6 @@ TEST(ResourceGlob, AgreesWithTheEvaluatorOnRandomEntries) {
                word("a:*?", 3);
       }
     }
-  };
-  auto all_words = [](const std::string& alphabet, size_t max) {
-    std::vector<std::string> words = {""};
-    for (size_t start = 0, length = 0; length < max; ++length) {
-      size_t end = words.size();
-      for (size_t i = start; i < end; ++i) {
-        for (char c : alphabet) words.push_back(words[i] + c);
-      }
-      start = end;
-    }
-    return words;
   };
   std::vector<std::string> resources = {"*", "arn", "arn:aws"};
   for (const auto& service : all_words("abc", 3)) {

@@ -33,7 +33,7 @@ string(REGEX REPLACE "( \\.\n)+$" "" MFALINT_CATALOG_LICENCE "${MFALINT_CATALOG_
 configure_file(${CMAKE_CURRENT_LIST_DIR}/copyright.in ${CMAKE_BINARY_DIR}/packaging/copyright @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/packaging/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
-# The newest GLIBC_ symbol version the binary uses (objdump -T); tests/install/bare_debian.sh checks it.
+# The newest GLIBC_ symbol version the binary uses (objdump -T); tests/e2e/install_bare_debian.sh checks it.
 set(MFALINT_MIN_GLIBC 2.36)
 
 set(CPACK_GENERATOR DEB)
@@ -45,7 +45,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # mfalint_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_RELEASE "")
 # Only what the binary loads: libc6 (its NEEDED entries; the GLIBC_ symbol versions it uses set the
-# minimum, and tests/install/bare_debian.sh checks both) and libcurl4, which `session` dlopens.
+# minimum, and tests/e2e/install_bare_debian.sh checks both) and libcurl4, which `session` dlopens.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= ${MFALINT_MIN_GLIBC}), libcurl4")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ca-certificates")  # libcurl's HTTPS to STS
 set(CPACK_STRIP_FILES ON)

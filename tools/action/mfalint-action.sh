@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The shell steps of action.yml, one subcommand each, run with the Action's environment
 # (GITHUB_ACTION_PATH, GITHUB_OUTPUT, GITHUB_PATH, RUNNER_TOOL_CACHE, RUNNER_TEMP) and its inputs as
-# MFALINT_* variables. tests/install/action.sh runs it here.
+# MFALINT_* variables. tests/e2e/install_action.sh runs it here.
 #   prepare   the version (from the Action's own CMakeLists.txt), the cache key and install directory
 #   install   the cached binary, else the release tarball (its SHA-256 checked), else a build
 #   check     mfalint check with the inputs; the report file goes to the output `report`

@@ -8,7 +8,7 @@ set -euo pipefail
 : "${MFALINT:?}" "${MFALINT_SOURCE_DIR:?}" "${MFALINT_BUILD_DIR:?}"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 if ! /usr/bin/python3 -c 'import yaml' 2>/dev/null; then
-  echo "## SKIPPED install.action: python3-yaml is not installed (tools/setup --test)" >&2
+  echo "## SKIPPED e2e.install_action: python3-yaml is not installed (tools/setup --test)" >&2
   [ "${CI:-}" = true ] && exit 1
   exit 77
 fi

@@ -43,11 +43,9 @@ set(CPACK_PACKAGE_CONTACT "mfalint maintainers <mfalint@example.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "proves which sensitive AWS IAM actions a request can reach without MFA")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # mfalint_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
-set(CPACK_DEBIAN_PACKAGE_RELEASE "")
 # Only what the binary loads: libc6 (its NEEDED entries; the GLIBC_ symbol versions it uses set the
 # minimum, and tests/e2e/install_bare_debian.sh checks both) and libcurl4, which `session` dlopens.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= ${MFALINT_MIN_GLIBC}), libcurl4")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ca-certificates")  # libcurl's HTTPS to STS
 set(CPACK_STRIP_FILES ON)
-set(CPACK_SOURCE_IGNORE_FILES "/build.*/;/dist/;/\\\\.git/")
 include(CPack)

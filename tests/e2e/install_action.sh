@@ -2,7 +2,8 @@
 # action.yml parses as a composite Action with the documented inputs, each of its shell steps is
 # one call of tools/action/mfalint-action.sh, and that script, run step by step as GitHub runs it
 # (GITHUB_OUTPUT, GITHUB_PATH, the step's env), installs the release tarball tools/package makes
-# (served from a file:// URL, its SHA-256 checked), refuses a tarball whose sum does not match,
+# (served from a file:// URL, its SHA-256 checked; by default from the repository the runner
+# checked the Action out from), refuses a tarball whose sum does not match,
 # reuses the cached binary, and runs `mfalint check` with the inputs, writing SARIF.
 set -euo pipefail
 : "${MFALINT:?}" "${MFALINT_SOURCE_DIR:?}" "${MFALINT_BUILD_DIR:?}"
@@ -61,6 +62,13 @@ out=$(MFALINT_INSTALL_DIR=$install_dir MFALINT_RELEASE_URL=file://$work/releases
 [[ $out == "mfalint $version (catalog: "* ]] || fail "install printed: $out"
 [ "$(cat "$work/path")" = "$install_dir" ] || fail "GITHUB_PATH: $(cat "$work/path")"
 cat "$work/path" >>"$work/paths"
+# Without release-url: the repository the runner checked the Action out from (_actions/OWNER/REPO/REF).
+mkdir -p "$work/_actions/acme/mfalint" "$work/server/acme/mfalint/releases"
+ln -s "$MFALINT_SOURCE_DIR" "$work/_actions/acme/mfalint/v$version"
+cp -r "$work/releases" "$work/server/acme/mfalint/releases/download"
+GITHUB_ACTION_PATH=$work/_actions/acme/mfalint/v$version GITHUB_SERVER_URL=file://$work/server MFALINT_RELEASE_URL= \
+  MFALINT_INSTALL_DIR=$work/derived step install 2>"$work/err" >/dev/null || fail "install from the Action's repository: $(cat "$work/err")"
+grep -q "from file://$work/server/acme/mfalint/releases/download/v$version" "$work/err" || fail "release URL: $(cat "$work/err")"
 # The cache restored: no download (the URL goes nowhere).
 MFALINT_INSTALL_DIR=$install_dir MFALINT_RELEASE_URL=file:///nonexistent step install >/dev/null || fail "the cached binary was not used"
 

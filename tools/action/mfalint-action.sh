@@ -33,10 +33,21 @@ case ${1:-} in
     elif [ "${MFALINT_BUILD:-false}" != true ]; then
       name=mfalint-$version-linux-x86_64
       [ "$(uname -m)" = x86_64 ] || { say "the release binary is x86_64 only; set build: true"; exit 2; }
+      release_url=${MFALINT_RELEASE_URL:-}
+      if [ -z "$release_url" ]; then
+        # github.action_repository is empty in composite Actions (actions/runner#2525), but the
+        # runner checks an Action out to .../_actions/OWNER/REPO/REF.
+        case $source_dir in
+          */_actions/*/*/*) IFS=/ read -r owner repo _ <<<"${source_dir##*/_actions/}" ;;
+          *) say "cannot tell which repository this Action is from: set release-url, or build: true"; exit 2 ;;
+        esac
+        release_url=${GITHUB_SERVER_URL:-https://github.com}/$owner/$repo/releases/download
+      fi
       download=$(mktemp -d)
-      say "downloading $name.tar.gz from ${MFALINT_RELEASE_URL:?}/v$version"
-      curl -fsSL --retry 3 -o "$download/$name.tar.gz" "$MFALINT_RELEASE_URL/v$version/$name.tar.gz"
-      curl -fsSL --retry 3 -o "$download/$name.tar.gz.sha256" "$MFALINT_RELEASE_URL/v$version/$name.tar.gz.sha256"
+      say "downloading $name.tar.gz from $release_url/v$version"
+      curl -fsSL --retry 3 -o "$download/$name.tar.gz" "$release_url/v$version/$name.tar.gz" ||
+        { say "no release tarball for $version there: set build: true to build it"; exit 2; }
+      curl -fsSL --retry 3 -o "$download/$name.tar.gz.sha256" "$release_url/v$version/$name.tar.gz.sha256"
       (cd "$download" && sha256sum --quiet -c "$name.tar.gz.sha256")
       tar -C "$download" -xzf "$download/$name.tar.gz"
       mkdir -p "$dir"

@@ -45,7 +45,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # mfalint_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 # Only what the binary loads: libc6 (its NEEDED entries; the GLIBC_ symbol versions it uses set the
 # minimum, and tests/e2e/install_bare_debian.sh checks both) and libcurl4, which `session` dlopens.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= ${MFALINT_MIN_GLIBC}), libcurl4")
+# libcurl4t64: its name from Debian 13 and Ubuntu 24.04 on.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= ${MFALINT_MIN_GLIBC}), libcurl4 | libcurl4t64")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ca-certificates")  # libcurl's HTTPS to STS
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -79,7 +79,7 @@ needed=$(objdump -p "$binary" | awk '$1 == "NEEDED" {print $2}' | sort | tr '\n'
 [ "$needed" = "ld-linux-x86-64.so.2 libc.so.6 libm.so.6 " ] || fail "the binary loads more than libc6 gives: $needed"
 glibc=$(objdump -T "$binary" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
 depends=$(dpkg-deb -f "$deb" Depends)
-[ "$depends" = "libc6 (>= $glibc), libcurl4" ] || fail "Depends is '$depends', the binary needs glibc $glibc and dlopens libcurl4"
+[ "$depends" = "libc6 (>= $glibc), libcurl4 | libcurl4t64" ] || fail "Depends is '$depends', the binary needs glibc $glibc and dlopens libcurl4"
 grep -q "^License: MIT" "$work/deb/usr/share/doc/mfalint/copyright" &&
   grep -q "Copyright (c) 2024 Act Security" "$work/deb/usr/share/doc/mfalint/copyright" ||
   fail "the copyright file does not name the catalog's licence"

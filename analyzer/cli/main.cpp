@@ -1,13 +1,16 @@
+#include "catalog/catalog.h"
 #include "cli/command.h"
 
 #include <fmt/core.h>
 
 #include <exception>
+#include <string>
 
 int main(int argc, char** argv) {
   using namespace mfalint::cli;
   CLI::App app{"mfalint: proves which sensitive AWS actions a request can reach without MFA", "mfalint"};
-  app.set_version_flag("--version", "mfalint " MFALINT_VERSION);
+  // MFALINT_VERSION comes from project(VERSION) in CMakeLists.txt, the one place it is written.
+  app.set_version_flag("--version", fmt::format("mfalint {} (catalog: {})", MFALINT_VERSION, mfalint::catalog::catalog_source()));
   app.require_subcommand(1);
   auto commands = add_commands(app, argc > 1 ? argv[1] : "");
   try {

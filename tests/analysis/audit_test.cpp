@@ -71,7 +71,7 @@ TEST(Audit, FixtureEveryPrincipalWithExactlyItsFindings) {
   EXPECT_EQ(summary.subjects[1].rows[0]->context, "inline policy terminate-with-mfa");
   // The boundary allows only ec2: s3:DeleteBucket is out of reach. ReadOnlyAccess is not in the dump.
   EXPECT_THAT(findings_of(summary, "user/carol"),
-              ElementsAre("IAM002 46:9 in managed policy arn:aws:iam::aws:policy/ReadOnlyAccess",
+              ElementsAre("IAM018 46:9 in managed policy arn:aws:iam::aws:policy/ReadOnlyAccess",
                           fmt::format("MFA001 130:27 in {} ec2:TerminateInstances", kOperate)));
   EXPECT_EQ(status(report, "user/carol").unprotected_sensitive_actions, 1u);
   EXPECT_EQ(status(report, "user/carol").permissions_boundary, "arn:aws:iam::111122223333:policy/ec2-only-boundary");

@@ -51,7 +51,7 @@ TEST(TerraformPlan, FixtureFindingsPointInsideThePolicyStrings) {
               ElementsAre("1:622 IAM011 error aws_iam_policy.ops",  // the second "Ops" Sid in jsonencode() output
                           "1:1059 MFA010 error aws_iam_role.operator",  // the Principal in the pretty data source JSON
                           "1:3384 MFA002 error module.data_access.aws_iam_role_policy.reader",
-                          "1:6202 IAM002 note aws_s3_bucket_policy.reports",  // `"policy":true` in after_unknown
+                          "1:6202 IAM018 note aws_s3_bucket_policy.reports",  // `"policy":true` in after_unknown
                           "1:9743 MFA003 error data.aws_iam_policy_document.break_glass"));
 }
 
@@ -129,7 +129,7 @@ TEST(TerraformPlan, UnknownPoliciesAreNotesAndOptionalOnesAreSilent) {
   EXPECT_THAT(file.policies, IsEmpty());
   // The role's trust policy is unknown; a KMS key without a policy gets AWS's default one.
   EXPECT_THAT(placed(file.findings),
-              ElementsAre("3:189 IAM002 note aws_iam_role.r", "4:31 IAM002 note aws_iam_role.r.inline_policy[0]"));
+              ElementsAre("3:189 IAM018 note aws_iam_role.r", "4:31 IAM018 note aws_iam_role.r.inline_policy[0]"));
 }
 
 TEST(TerraformPlan, NotMistakenForOtherJson) {

@@ -282,9 +282,8 @@ TEST(Sarif, SecuritySeverityFollowsWhatTheRuleLetsThrough) {
   }
   EXPECT_EQ(severity["IAM006"], "3.0");  // IAM refuses the policy: nothing granted
   EXPECT_EQ(severity["IAM012"], "5.5");  // accepted, but not the policy the reviewer read
-  if (rules::find_rule("MFA001")) {
-    EXPECT_EQ(severity["MFA001"], "8.0");  // high: reachable without MFA
-  }
+  ASSERT_NE(rules::find_rule("MFA001"), nullptr);
+  EXPECT_EQ(severity["MFA001"], "8.0");  // high: reachable without MFA
 }
 
 }  // namespace

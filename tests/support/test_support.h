@@ -34,6 +34,16 @@ inline std::vector<Finding> with_rule(const Findings& findings, const std::strin
   return out;
 }
 
+// "line:column fix" of each finding of `rule`: where it points and the change it proposes.
+inline std::vector<std::string> placed_fixes(const input::LoadedFile& file, const std::string& rule) {
+  std::vector<std::string> out;
+  for (const auto& finding : with_rule(file.findings, rule)) {
+    out.push_back(std::to_string(finding.loc.line) + ":" + std::to_string(finding.loc.column) + " " +
+                  (finding.fix.empty() ? "(no fix)" : finding.fix));
+  }
+  return out;
+}
+
 // A policy with one statement, for checks that only care about the statement.
 inline std::string policy_with(const std::string& statement) {
   return R"({"Version": "2012-10-17", "Statement": [)" + statement + "]}";

@@ -106,8 +106,8 @@ report::Report check_files(const std::vector<std::string>& paths, const CheckFil
 
   // A file's result waits in `results` until every file before it is in the report. Whoever
   // finishes a file moves the finished ones into the report, in order: the moves overlap the other
-  // threads' checking (after it, they were 7% of a large run, on one thread), and each file's
-  // vectors are let go early.
+  // threads' checking instead of running on one thread after it, and each file's vectors are let
+  // go early.
   std::vector<FileResult> results(files.size());
   std::vector<std::atomic<bool>> finished(files.size());
   std::mutex merging;

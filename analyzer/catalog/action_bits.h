@@ -2,8 +2,8 @@
 // A set of catalog actions as one bit per action: which actions are sensitive, what a statement's
 // Action or NotAction covers, what a policy set reaches. Only the words from the set's lowest
 // action to its highest are kept: most statements name a few actions of one or two services, and
-// a set of every action (2.7 KB) zeroed, allocated and walked for each of them was a tenth of a
-// large run's instructions.
+// a set of every action zeroed, allocated and walked for each of them cost more than the checks
+// (bench/README.md, "Figures behind the code's choices").
 
 #include "catalog/catalog.h"
 
@@ -18,8 +18,8 @@ namespace mfalint::catalog {
 class ActionBits {
  public:
   // The actions for which `member(id)` holds, out of the whole catalog: a word at a time, for sets
-  // built at start-up (the sensitive actions), where inserting one by one was a fifth of the
-  // instructions of checking a small policy.
+  // built at start-up (the sensitive actions), where inserting one by one weighed on checking a
+  // small policy (bench/README.md).
   template <class Member>
   static ActionBits where(Member member) {
     ActionBits bits;

@@ -21,7 +21,7 @@ constexpr bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r'
 
 // A RapidJSON input stream over a string that starts at `start`, so Tell() is a file offset. The
 // position never passes the string's end, where its terminating NUL reads as the end of input:
-// Peek needs no bounds check (a tenth of the reader's instructions).
+// Peek needs no bounds check (bench/README.md has what the check cost).
 class ViewStream {
  public:
   using Ch = char;
@@ -48,7 +48,7 @@ class ViewStream {
       ++p;
 #if defined(__SSE2__)
       // Pretty-printed policies indent every line: sixteen bytes at a time, where RapidJSON's
-      // reader takes one (a twentieth of a large run's instructions).
+      // reader takes one.
       while (end - p >= 16) {
         __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         __m128i spaces = _mm_or_si128(

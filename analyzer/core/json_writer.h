@@ -1,7 +1,7 @@
 #pragma once
 // The writer of every JSON document mfalint prints: RapidJSON's PrettyWriter over a buffered
-// stream. RapidJSON's OStreamWrapper calls std::ostream::put for each character, which was a fifth
-// of `check --format json`'s time on large reports.
+// stream. RapidJSON's OStreamWrapper calls std::ostream::put for each character, which dominated
+// `check --format json` on large reports (bench/README.md).
 
 #include "core/parallel_for.h"
 

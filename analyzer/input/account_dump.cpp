@@ -205,7 +205,7 @@ class DumpReader {
   }
 
   Finding note(const JsonNode& at, std::string context, std::string message) const {
-    Finding finding = file_finding("IAM002", file_, file_.source->locate(at.begin, at.end), std::move(message));
+    Finding finding = file_finding("IAM018", file_, file_.source->locate(at.begin, at.end), std::move(message));
     finding.severity = Severity::Note;
     finding.context = std::move(context);
     return finding;

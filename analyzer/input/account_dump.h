@@ -42,7 +42,7 @@ struct DumpPrincipal {
   std::optional<PolicyRef> boundary;  // its permissions boundary, when the dump holds it
   std::string boundary_arn;           // empty when it has none
   std::optional<PolicyRef> trust;     // a role's trust policy
-  // Notes (IAM002) on what applies to it but the dump does not hold: a managed policy left out of a
+  // Notes (IAM018) on what applies to it but the dump does not hold: a managed policy left out of a
   // filtered dump, a group that is not in it. Judged without them, never silently.
   Findings notes;
 };

@@ -32,7 +32,7 @@ void fail(LoadedFile& file, std::string message, std::optional<uint32_t> offset)
 // A finding about the file as a whole, not about one of its policies.
 Finding file_finding(std::string_view rule, const LoadedFile& file, const Location& loc, std::string message);
 
-// A note (IAM002, severity note) that the policy named `context`, at file offsets [begin, end),
+// A note (IAM018, severity note) that the policy named `context`, at file offsets [begin, end),
 // was not checked because its content is not known from this file alone: a Terraform value known
 // only after apply, a CloudFormation import. It does not fail the run; it keeps the gap visible.
 void add_unchecked_note(LoadedFile& file, uint32_t begin, uint32_t end, const std::string& context,

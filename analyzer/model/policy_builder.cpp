@@ -161,7 +161,7 @@ class Builder {
   }
 
   // Every Action entry was looked up twice, by the unknown-action check and by the analysis: the
-  // builder looks each up once for both (the second lookups were 2% of a large run's instructions).
+  // builder looks each up once for both (bench/README.md has what the second lookups cost).
   static void look_up_actions(std::optional<TextList>& list) {
     if (!list) return;
     list->action_ids.reserve(list->items.size());

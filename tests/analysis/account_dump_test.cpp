@@ -68,7 +68,7 @@ TEST(AccountDump, BoundaryAndAManagedPolicyTheDumpLeavesOutIsANote) {
   EXPECT_EQ(carol.boundary->via, "permissions boundary arn:aws:iam::111122223333:policy/ec2-only-boundary");
   EXPECT_EQ(carol.boundary_arn, "arn:aws:iam::111122223333:policy/ec2-only-boundary");
   ASSERT_EQ(carol.notes.size(), 1u);
-  EXPECT_EQ(carol.notes[0].rule, "IAM002");
+  EXPECT_EQ(carol.notes[0].rule, "IAM018");
   EXPECT_EQ(carol.notes[0].severity, Severity::Note);
   EXPECT_EQ(carol.notes[0].loc.line, 46u);
   EXPECT_THAT(carol.notes[0].message, HasSubstr("arn:aws:iam::aws:policy/ReadOnlyAccess is not in the dump"));

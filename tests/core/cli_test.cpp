@@ -149,10 +149,7 @@ TEST(Cli, LongWindowSampleFiresMfa008WithAMaximumAge) {
 }
 
 TEST(Cli, ManagedPolicyCorpusEveryFileAnalyzedBothEmptyFilesNamed) {
-  std::string corpus = MFALINT_SHARED_DIR "/corpus/aws-managed-policies";
-  if (!std::filesystem::is_directory(corpus)) {
-    GTEST_SKIP() << "\n\n*** SKIPPED: " << corpus << " is absent; the managed-policy corpus check did not run ***\n";
-  }
+  std::string corpus = MFALINT_MANAGED_POLICIES_DIR;
   auto run = run_mfalint("check --format json " + corpus);
   EXPECT_EQ(run.status, 2);
   rapidjson::Document doc;

@@ -236,7 +236,7 @@ TEST(CloudFormationYaml, AnImportedOrUnreadableComputedPolicyIsANoteNotAnError) 
       "    Properties:\n"
       "      PolicyDocument: !Sub '{\"Statement\": ${Statements}}'\n");
   EXPECT_FALSE(file.error);
-  EXPECT_THAT(placed(file.findings), ElementsAre("5:23 IAM002 P.PolicyDocument", "9:23 IAM002 Q.PolicyDocument"));
+  EXPECT_THAT(placed(file.findings), ElementsAre("5:23 IAM018 P.PolicyDocument", "9:23 IAM018 Q.PolicyDocument"));
   EXPECT_EQ(file.findings[0].severity, Severity::Note);
   EXPECT_NE(file.findings[0].message.find("Fn::ImportValue"), std::string::npos);
   EXPECT_NE(file.findings[1].message.find("{{Ref Statements}}"), std::string::npos);
@@ -394,7 +394,7 @@ TEST(CloudFormationYaml, DeepNestingIsRefusedNotOverflowed) {
   tags += "x" + std::string(200, ']') + "}}}\n";
   auto nested = yaml(tags);
   EXPECT_FALSE(nested.error);
-  EXPECT_THAT(rules_of(nested.findings), ElementsAre("IAM002"));  // the unresolvable document, as a note
+  EXPECT_THAT(rules_of(nested.findings), ElementsAre("IAM018"));  // the unresolvable document, as a note
   // A Sub doubling its text at each level stays bounded.
   std::string sub = "AWSTemplateFormatVersion: x\nResources: {A: {Type: AWS::KMS::Key, Properties: {KeyPolicy: "
                     "{Statement: {Resource: ";

@@ -1,6 +1,7 @@
 // MFA004: failing and passing fixtures.
 #include "support/test_support.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace mfalint {
@@ -20,6 +21,11 @@ TEST(MFA004, AgeGreaterThan) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action": 
 TEST(MFA004, NullAgeFalseIsRight) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action": "s3:DeleteObject", "Resource": "*", "Condition": {"Null": {"aws:MultiFactorAuthAge": "false"}}})"), 0u); }
 
 TEST(MFA004, TheSameInADenyIsRight) { EXPECT_EQ(count(R"({"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*", "Condition": {"NumericGreaterThanIfExists": {"aws:MultiFactorAuthAge": "3600"}}})"), 0u); }
+
+TEST(MFA004, FindingIsAtTheOperatorAndTheFixRequiresMfa) {
+  auto file = testing::load(testing::policy_with(R"({"Effect": "Allow", "Action": "s3:DeleteObject", "Resource": "*", "Condition": {"NumericGreaterThan": {"aws:MultiFactorAuthAge": "3600"}}})"));
+  EXPECT_THAT(testing::placed_fixes(file, "MFA004"), ::testing::ElementsAre("1:121 \"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}"));
+}
 
 }  // namespace
 }  // namespace mfalint

@@ -1,6 +1,7 @@
 // MFA006: failing and passing fixtures.
 #include "support/test_support.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace mfalint {
@@ -18,6 +19,11 @@ TEST(MFA006, ContradictoryAges) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action
 TEST(MFA006, PresentWithoutAge) { EXPECT_EQ(count(R"({"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}, "Null": {"aws:MultiFactorAuthAge": "true"}}})"), 1u); }
 
 TEST(MFA006, AWindowIsFine) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action": "ec2:TerminateInstances", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "600"}, "NumericGreaterThan": {"aws:MultiFactorAuthAge": "0"}}})"), 0u); }
+
+TEST(MFA006, FindingIsAtTheConditionObjectWithNoFix) {
+  auto file = testing::load(testing::policy_with(R"({"Effect": "Allow", "Action": "ec2:TerminateInstances", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "0"}}})"));
+  EXPECT_THAT(testing::placed_fixes(file, "MFA006"), ::testing::ElementsAre("1:127 (no fix)"));
+}
 
 }  // namespace
 }  // namespace mfalint

@@ -1,6 +1,7 @@
 // MFA007: failing and passing fixtures.
 #include "support/test_support.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace mfalint {
@@ -20,6 +21,11 @@ TEST(MFA007, MisspelledAge) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action": "
 TEST(MFA007, AbbreviatedPresent) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"Bool": {"aws:MFAPresent": "true"}}})"), 1u); }
 
 TEST(MFA007, RightTypesAndNames) { EXPECT_EQ(count(R"({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "600"}, "Bool": {"aws:MultiFactorAuthPresent": "true"}, "StringEquals": {"aws:PrincipalTag/team": "ops"}}})"), 0u); }
+
+TEST(MFA007, FindingIsAtTheMisspelledKeyAndTheFixNamesTheRightOne) {
+  auto file = testing::load(testing::policy_with(R"({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAgee": "600"}}})"));
+  EXPECT_THAT(testing::placed_fixes(file, "MFA007"), ::testing::ElementsAre("1:137 \"aws:MultiFactorAuthAge\""));
+}
 
 }  // namespace
 }  // namespace mfalint

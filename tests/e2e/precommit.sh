@@ -7,15 +7,10 @@ set -euo pipefail
 : "${MFALINT:?set MFALINT to the mfalint binary}"
 : "${MFALINT_SOURCE_DIR:?set MFALINT_SOURCE_DIR to the source tree}"
 
-skip() {
-  echo "########################################################################" >&2
-  echo "## SKIPPED e2e.precommit: $*" >&2
-  echo "## The pre-commit hook was NOT tested." >&2
-  echo "########################################################################" >&2
-  exit 77
-}
-command -v git >/dev/null || skip "git is not installed (apt-get install git)"
-command -v pre-commit >/dev/null || skip "pre-commit is not installed (apt-get install pre-commit)"
+source "$MFALINT_SOURCE_DIR/tests/support/missing_tool.sh"
+command -v git >/dev/null || missing_tool "git is not installed (apt-get install git): the pre-commit hook was NOT tested"
+command -v pre-commit >/dev/null ||
+  missing_tool "pre-commit is not installed (apt-get install pre-commit): the pre-commit hook was NOT tested"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

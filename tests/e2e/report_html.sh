@@ -7,18 +7,13 @@ set -euo pipefail
 : "${MFALINT:?set MFALINT to the mfalint binary}"
 : "${MFALINT_SOURCE_DIR:?set MFALINT_SOURCE_DIR to the source tree}"
 
-skip() {
-  echo "########################################################################" >&2
-  echo "## SKIPPED e2e.report_html: $*" >&2
-  echo "## The HTML report was NOT rendered in a browser." >&2
-  echo "########################################################################" >&2
-  exit 77
-}
+source "$MFALINT_SOURCE_DIR/tests/support/missing_tool.sh"
 browser=""
 for candidate in chromium chromium-browser; do
   if command -v "$candidate" >/dev/null; then browser=$candidate; break; fi
 done
-[ -n "$browser" ] || skip "chromium is not installed (tools/setup --test, or apt-get install chromium)"
+[ -n "$browser" ] || missing_tool "chromium is not installed (tools/setup --test, or apt-get install chromium): the HTML \
+report was NOT rendered in a browser"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -48,11 +43,9 @@ expected="$MFALINT_SOURCE_DIR/samples/expected-findings.txt"
 findings=$(wc -l <"$expected")
 rules=$(awk '{print $2}' "$expected" | sort -u | wc -l)
 expect_count '<svg class="chart"' 1
-# One bar per rule and severity found (MFA001 is a note for the MFA set-up actions, an error otherwise).
-(cd "$MFALINT_SOURCE_DIR" && "$MFALINT" check --format json --output "$work/report.json" samples/) || true
-bars=$(python3 -c 'import json, sys; print(len({(f["rule"], f["severity"]) for f in json.load(sys.stdin)["findings"]}))' \
-  <"$work/report.json") || fail "could not count the rules and severities of the samples' findings"
-expect_count '<rect class="bar ' "$bars"
+# One bar per rule and severity found: the rules of samples/expected-findings.txt, and MFA001 once
+# more (a note for the MFA set-up actions, an error otherwise).
+expect_count '<rect class="bar ' "$((rules + 1))"
 expect_count '<table class="by-rule">' 1
 expect_count '<li class="card' 5
 # Every sample has findings or MFA table rows, so each gets a section.

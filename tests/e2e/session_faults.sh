@@ -5,7 +5,7 @@
 # code is checked before any request, concurrent runs both land, and the output modes.
 set -euo pipefail
 source "$MFALINT_SOURCE_DIR/tests/session/e2e_helpers.sh"
-command -v python3 >/dev/null || skip "python3 is not installed: the STS fault-injection tests did NOT run"
+command -v python3 >/dev/null || missing_tool "python3 is not installed: the STS fault-injection tests did NOT run"
 
 start_fake_sts
 secret="Long+Term/Secret0123456789abcdefghijklmn"

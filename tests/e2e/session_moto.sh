@@ -4,10 +4,10 @@
 # then reads what mfalint wrote.
 set -euo pipefail
 source "$MFALINT_SOURCE_DIR/tests/session/e2e_helpers.sh"
-command -v python3 >/dev/null || skip "python3 is not installed: the moto STS tests did NOT run"
+command -v python3 >/dev/null || missing_tool "python3 is not installed: the moto STS tests did NOT run"
 command -v moto_server >/dev/null ||
-  skip "moto_server is not installed (python3 -m pip install 'moto[server]'): the moto STS tests did NOT run"
-command -v aws >/dev/null || skip "the aws CLI is not installed (apt-get install awscli): the moto STS tests did NOT run"
+  missing_tool "moto_server is not installed (python3 -m pip install 'moto[server]'): the moto STS tests did NOT run"
+command -v aws >/dev/null || missing_tool "the aws CLI is not installed (apt-get install awscli): the moto STS tests did NOT run"
 
 # moto lets the first INITIAL_NO_AUTH_ACTION_COUNT requests through unsigned (the setup below, four
 # calls), then checks the signature and the IAM policy of every request.

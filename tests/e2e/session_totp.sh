@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$MFALINT_SOURCE_DIR/tests/session/e2e_helpers.sh"
 command -v oathtool >/dev/null ||
-  skip "oathtool is not installed (apt-get install oathtool): mfalint totp was NOT compared with it"
+  missing_tool "oathtool is not installed (apt-get install oathtool): mfalint totp was NOT compared with it"
 
 seeds=(GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ JBSWY3DPEHPK3PXP
   HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ K5QWS3DFOJWWCZDJNZSGC3TPOJTWC3TJMZSGC3DFMFZXIZLSNRQXG5DFMN2WOZLS)

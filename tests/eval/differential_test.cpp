@@ -125,11 +125,11 @@ bool build_case(const rapidjson::Value& v, Case& c) {
 
 TEST(Differential, AgreesWithIamSimulate) {
   if (run_shell("command -v node && command -v npm").status != 0) {
-    GTEST_SKIP() << "\n*** SKIPPED: the differential test needs node and npm on PATH ***\n";
+    MFALINT_MISSING_TOOL("the differential test needs node and npm on PATH");
   }
   fs::path work = fs::path(MFALINT_BINARY).parent_path() / "differential-node";
   std::string why;
-  if (prepare_node(work, why).empty()) GTEST_SKIP() << "\n*** SKIPPED: " << why << " ***\n";
+  if (prepare_node(work, why).empty()) MFALINT_MISSING_TOOL(why);
 
   std::string seed = env_or("MFALINT_DIFF_SEED", kDefaultSeed);
   std::string count = env_or("MFALINT_DIFF_COUNT", kDefaultCount);

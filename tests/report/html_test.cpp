@@ -5,7 +5,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <rapidjson/document.h>
 
 #include <filesystem>
 #include <set>
@@ -113,13 +112,9 @@ TEST(Html, SamplesReport) {
   auto run = testing::run_mfalint("check --format html samples/");
   EXPECT_EQ(run.status, 2);
   auto root = parsed(run.out);
-  // One bar per rule and severity: MFA001 is a note for the MFA set-up actions, an error otherwise.
-  rapidjson::Document json;
-  json.Parse(testing::run_mfalint("check --format json samples/").out.c_str());
-  ASSERT_FALSE(json.HasParseError());
-  std::set<std::pair<std::string, std::string>> bars;
-  for (const auto& finding : json["findings"].GetArray()) bars.emplace(finding["rule"].GetString(), finding["severity"].GetString());
-  EXPECT_EQ(with_class(root, "rect", "bar").size(), bars.size());
+  // One bar per rule and severity: the 19 rules of samples/expected-findings.txt, and MFA001 twice,
+  // a note for the MFA set-up actions and an error otherwise.
+  EXPECT_EQ(with_class(root, "rect", "bar").size(), 20u);
   EXPECT_THAT(run.out, HasSubstr(">MFA001 (note)</text>"));  // the rule's two bars told apart
   EXPECT_THAT(run.out, HasSubstr(">MFA002</text>"));
   EXPECT_EQ(with_class(root, "li", "finding").size(), expected.findings);

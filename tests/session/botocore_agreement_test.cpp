@@ -5,6 +5,7 @@
 #include "session/sigv4.h"
 #include "session/sts_client.h"
 #include "session_test_support.h"
+#include "support/test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -29,8 +30,8 @@ const std::string kContentType = "application/x-www-form-urlencoded; charset=utf
 
 TEST(SessionBotocore, SameRequestSameTimeSameSignature) {
   if (std::system("python3 -c 'import botocore' >/dev/null 2>&1") != 0) {
-    GTEST_SKIP() << "\n\n*** SKIPPED: python3 with botocore is not installed; the signer was NOT compared with "
-                    "botocore's (apt-get install python3-botocore) ***\n";
+    MFALINT_MISSING_TOOL("python3 with botocore is not installed; the signer was NOT compared with botocore's "
+                         "(apt-get install python3-botocore)");
   }
   const sys_seconds t1 = sys_days{year{2026} / November / 29} + hours{4} + minutes{5} + seconds{6};
   const sys_seconds t2 = sys_days{year{2024} / February / 29} + hours{23} + minutes{59} + seconds{59};

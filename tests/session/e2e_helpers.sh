@@ -6,15 +6,8 @@
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# Exit 77 (skipped), loudly, when a tool the test needs cannot be had.
-skip() {
-  {
-    echo "################################################################"
-    echo "### SKIPPED: $*"
-    echo "################################################################"
-  } >&2
-  exit 77
-}
+# missing_tool MESSAGE: a tool the test needs cannot be had (a failure under CI=true, else a skip).
+source "$MFALINT_SOURCE_DIR/tests/support/missing_tool.sh"
 
 work=$(mktemp -d)
 server_pids=()

@@ -34,6 +34,16 @@ inline std::vector<Finding> with_rule(const Findings& findings, const std::strin
   return out;
 }
 
+// "line:column fix" of each finding of `rule`: where it points and the change it proposes.
+inline std::vector<std::string> placed_fixes(const input::LoadedFile& file, const std::string& rule) {
+  std::vector<std::string> out;
+  for (const auto& finding : with_rule(file.findings, rule)) {
+    out.push_back(std::to_string(finding.loc.line) + ":" + std::to_string(finding.loc.column) + " " +
+                  (finding.fix.empty() ? "(no fix)" : finding.fix));
+  }
+  return out;
+}
+
 // A policy with one statement, for checks that only care about the statement.
 inline std::string policy_with(const std::string& statement) {
   return R"({"Version": "2012-10-17", "Statement": [)" + statement + "]}";
@@ -66,6 +76,28 @@ inline RunResult run_shell(const std::string& command, const std::string& dir = 
   std::filesystem::remove_all(temp);
   return result;
 }
+
+// `text` as one shell word.
+inline std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// tests/support/missing_tool.sh's verdict on a test tool that cannot be had: exit 1 under CI=true,
+// 77 elsewhere, with the banner it printed in `err`.
+inline RunResult missing_tool(const std::string& what) {
+  return run_shell("bash tests/support/missing_tool.sh " + shell_quote(what));
+}
+
+// Ends the current test (or the helper it is called from) because a tool it needs is missing:
+// a failure under CI=true, a loud skip elsewhere (tests/support/missing_tool.sh decides).
+#define MFALINT_MISSING_TOOL(what)                                          \
+  do {                                                                      \
+    auto verdict_ = ::mfalint::testing::missing_tool(what);                 \
+    if (verdict_.status == 77) GTEST_SKIP() << "\n" << verdict_.err;        \
+    FAIL() << "\n" << verdict_.err;                                         \
+  } while (0)
 
 // Runs the built mfalint with `args` (shell syntax: quoting and redirections work).
 inline RunResult run_mfalint(const std::string& args, const std::string& dir = MFALINT_SOURCE_DIR) {

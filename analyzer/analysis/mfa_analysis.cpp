@@ -143,7 +143,8 @@ void note_taker(std::string& by, model::PolicyKind kind) {
   by = by.empty() ? std::string(name) : fmt::format("{} and {}", by, name);
 }
 
-// Applies one Deny, or one limit's verdict `pass`, recording what the organization's policies changed.
+// Narrows `verdict` to what one Deny or one limit lets through, recording what the organization's
+// policies took away, and `why`.
 void restrict_verdict(Verdict& verdict, bool long_term, bool no_mfa, const AgeSet& ages, const ControlLevel* control,
                       const std::string& why) {
   bool changed = false;

@@ -1,5 +1,6 @@
 #include "analysis/audit.h"
 
+#include "analysis/organization.h"
 #include "checks/check.h"
 #include "eval/statement.h"
 #include "report/summary.h"
@@ -95,6 +96,8 @@ void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& p
   if (principal.trust) set.add(*principal.trust, model::PolicyKind::Trust, trust);  // MFA010 judges it
 
   MfaOptions judged = options;
+  judged.control = control_over(principal, options.control);
+  assume_principal_keys(principal, judged.assumptions);
   if (principal.type == input::PrincipalType::Role) {
     judged.long_term_keys_possible = false;
     judged.session_without_mfa_possible = !principal.trust || trust_admits_without_mfa(trust, options);

@@ -73,6 +73,8 @@ FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) 
   FileResult result{report::FileStatus{file.path, file.error, file.error_loc}, std::move(file.findings), {}};
   for (const auto& policy : file.policies) {
     if (policy.kind == model::PolicyKind::Trust) continue;  // MFA010 judges trust policies
+    // An SCP or RCP grants nothing: what it takes away is judged by `audit --scp/--rcp`.
+    if (policy.kind == model::PolicyKind::ServiceControl || policy.kind == model::PolicyKind::ResourceControl) continue;
     auto mfa = analyze_mfa({&policy}, options.sensitivity, options.mfa);
     for (auto& finding : mfa.findings) {
       say_what_was_fixed(policy, options.mfa.assumptions, finding);

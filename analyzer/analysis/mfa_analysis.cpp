@@ -45,7 +45,26 @@ struct Judged {
   const model::Statement* statement;
   ActionBits actions;
   Reach reach;
+  // For a limit's Allow: which limit (the boundary, an SCP or RCP level). For a Deny: the control
+  // level it comes from, or none.
+  uint32_t limit = 0;
+  const ControlLevel* control = nullptr;
 };
+
+// What the identity policies' Allows must also pass: the permissions boundary, then each SCP and
+// RCP level. A level's Allows are united; every limit must let the request through.
+struct Limit {
+  const ControlLevel* control = nullptr;  // null: the permissions boundary
+};
+
+// Where a control policy's statement is, for messages: "SCP guard.json:4:5 (level ou-1)".
+std::string control_where(const Judged& judged) {
+  const ControlLevel& level = *judged.control;
+  const model::Statement& st = *judged.statement;
+  std::string file = judged.policy->source ? judged.policy->source->path() : level.name;
+  return fmt::format("{} {}:{}:{} (level {})", control_kind_name(level.kind), file, st.loc.line, st.loc.column,
+                     level.name);
+}
 
 // The resource patterns an Allow grants; "*" for NotResource, which grants nearly everything.
 std::vector<std::string> resource_targets(const model::Statement& allow) {
@@ -90,40 +109,93 @@ bool boundary_meets_resources(const model::Statement& boundary, const model::Sta
   return false;
 }
 
-// The Denies, and the boundary Allows, that cover one action of an Allow.
+// The Denies, and the limits' Allows, that cover one action of an Allow; `exempt` has bit i set
+// when limit i does not govern the action (an RCP level, for a service RCPs do not support).
 struct Covering {
   std::vector<const Judged*> denies;
-  std::vector<const Judged*> boundary;
+  std::vector<const Judged*> limit_allows;
+  uint64_t exempt = 0;
   auto operator<=>(const Covering&) const = default;
 };
 
-// Which credentials reach an action of `allow` that `covering` covers; with `bounded`, the boundary
-// lets through the union of the boundary Allows that cover it.
+void append_joined(std::string& out, const std::string& item, bool first);
+
+// Which credentials reach an action of `allow` that `covering` covers; each limit lets through the
+// union of its Allows that cover it.
 struct Verdict {
   bool long_term;
   bool no_mfa;
   AgeSet ages;
   size_t outcome = SIZE_MAX;  // its index in the Allow's outcomes, once it has one
+  // What the organization's policies took away, when they took something: which kinds of
+  // credentials ("SCP", "RCP" or both, for the MFA table), and the statements or levels that did.
+  std::string long_term_by, no_mfa_by, ages_by;
+  std::string decided;
+  bool reached_before_control = false;  // some credential reached it before the SCPs and RCPs applied
+
+  bool reached() const { return long_term || no_mfa || !ages.empty(); }
 };
 
-Verdict judge_action(const Judged& allow, const Covering& covering, bool bounded, const MfaOptions& options) {
+// "SCP", "RCP", or "SCP and RCP": who took a kind of credentials away.
+void note_taker(std::string& by, model::PolicyKind kind) {
+  std::string_view name = control_kind_name(kind);
+  if (by.find(name) != std::string::npos) return;
+  by = by.empty() ? std::string(name) : fmt::format("{} and {}", by, name);
+}
+
+// Narrows `verdict` to what one Deny or one limit lets through, recording what the organization's
+// policies took away, and `why`.
+void restrict_verdict(Verdict& verdict, bool long_term, bool no_mfa, const AgeSet& ages, const ControlLevel* control,
+                      const std::string& why) {
+  bool changed = false;
+  if (verdict.long_term && !long_term) {
+    changed = true;
+    if (control) note_taker(verdict.long_term_by, control->kind);
+  }
+  if (verdict.no_mfa && !no_mfa) {
+    changed = true;
+    if (control) note_taker(verdict.no_mfa_by, control->kind);
+  }
+  AgeSet kept = verdict.ages.intersect(ages);
+  if (!(kept == verdict.ages)) {
+    changed = true;
+    if (control) note_taker(verdict.ages_by, control->kind);
+  }
+  verdict.long_term = verdict.long_term && long_term;
+  verdict.no_mfa = verdict.no_mfa && no_mfa;
+  verdict.ages = std::move(kept);
+  if (changed && control) append_joined(verdict.decided, why, verdict.decided.empty());
+}
+
+Verdict judge_action(const Judged& allow, const Covering& covering, std::span<const Limit> limits,
+                     const MfaOptions& options) {
   Verdict verdict{allow.reach.long_term_keys && options.long_term_keys_possible,
                   allow.reach.session_without_mfa && options.session_without_mfa_possible, allow.reach.mfa_ages};
-  for (const Judged* deny : covering.denies) {
-    verdict.long_term = verdict.long_term && !deny->reach.long_term_keys;
-    verdict.no_mfa = verdict.no_mfa && !deny->reach.session_without_mfa;
-    verdict.ages = verdict.ages.minus(deny->reach.mfa_ages);
-  }
-  if (bounded) {
-    Reach bound;
-    for (const Judged* boundary : covering.boundary) {
-      bound.long_term_keys = bound.long_term_keys || boundary->reach.long_term_keys;
-      bound.session_without_mfa = bound.session_without_mfa || boundary->reach.session_without_mfa;
-      bound.mfa_ages = bound.mfa_ages.unite(boundary->reach.mfa_ages);
+  // The principal's own policies first, then the organization's: what is left for the
+  // organization's to take is what the reports say they decided.
+  for (bool control : {false, true}) {
+    if (control) verdict.reached_before_control = verdict.reached();
+    for (const Judged* deny : covering.denies) {
+      if ((deny->control != nullptr) != control) continue;
+      restrict_verdict(verdict, !deny->reach.long_term_keys, !deny->reach.session_without_mfa,
+                       AgeSet::all().minus(deny->reach.mfa_ages), deny->control,
+                       control ? "denied by " + control_where(*deny) : std::string());
     }
-    verdict.long_term = verdict.long_term && bound.long_term_keys;
-    verdict.no_mfa = verdict.no_mfa && bound.session_without_mfa;
-    verdict.ages = verdict.ages.intersect(bound.mfa_ages);
+    for (uint32_t i = 0; i < limits.size(); ++i) {
+      if ((limits[i].control != nullptr) != control || (covering.exempt >> i & 1)) continue;
+      Reach bound{false, false, AgeSet::none(), {}};
+      for (const Judged* limit_allow : covering.limit_allows) {
+        if (limit_allow->limit != i) continue;
+        bound.long_term_keys = bound.long_term_keys || limit_allow->reach.long_term_keys;
+        bound.session_without_mfa = bound.session_without_mfa || limit_allow->reach.session_without_mfa;
+        bound.mfa_ages = bound.mfa_ages.unite(limit_allow->reach.mfa_ages);
+      }
+      std::string why = control ? fmt::format("no {} of level {} allows it", control_kind_name(limits[i].control->kind),
+                                              limits[i].control->name)
+                                : std::string();
+      restrict_verdict(verdict, bound.long_term_keys, bound.session_without_mfa, bound.mfa_ages, limits[i].control,
+                       why);
+    }
   }
   return verdict;
 }
@@ -190,43 +262,88 @@ void append_actions_phrase(std::string& out, const model::Statement& st, const s
 }
 
 struct Outcome {
-  bool long_term;
-  bool no_mfa;
-  AgeSet ages;
+  size_t verdict;  // the index of the first verdict with this outcome: the others are equal to it
   std::vector<ActionId> ids;  // ascending
 };
 
-std::string decision(bool allowed) { return allowed ? "Allowed" : "Denied"; }
+bool same_outcome(const Verdict& a, const Verdict& b) {
+  return a.long_term == b.long_term && a.no_mfa == b.no_mfa && a.ages == b.ages && a.decided == b.decided &&
+         a.long_term_by == b.long_term_by && a.no_mfa_by == b.no_mfa_by && a.ages_by == b.ages_by;
+}
+
+// "Allowed", "Denied", or "Denied by SCP" when the organization's policies took it away.
+std::string decision(bool allowed, const std::string& taken_by = {}) {
+  if (allowed) return "Allowed";
+  return taken_by.empty() ? "Denied" : "Denied by " + taken_by;
+}
+
+// Actions an Allow grants that no credential reaches once the organization's policies apply.
+struct ControlDenied {
+  std::string decided;
+  std::vector<ActionId> ids;
+};
+
+ActionBits rcp_actions() {
+  // The services whose resources resource control policies govern (AWS Organizations' user guide).
+  ActionBits bits;
+  for (std::string_view prefix : {"s3", "sts", "sqs", "secretsmanager", "kms", "ecr", "aoss", "cognito-identity",
+                                  "logs", "dynamodb"}) {
+    if (auto service = catalog::find_service(prefix)) {
+      auto range = catalog::service_actions(*service);
+      for (ActionId id = range.first; id < range.last; ++id) bits.insert(id);
+    }
+  }
+  return bits;
+}
 
 }  // namespace
+
+std::string_view control_kind_name(model::PolicyKind kind) {
+  return kind == model::PolicyKind::ResourceControl ? "RCP" : "SCP";
+}
 
 MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const catalog::Sensitivity& sensitivity,
                       const MfaOptions& options, const std::vector<const model::Policy*>& boundaries) {
   MfaResult result;
-  std::vector<Judged> allows, denies, boundary_allows;
-  auto judge = [&](const model::Policy* policy, std::vector<Judged>& allowed) {
+  std::vector<Judged> allows, denies, limit_allows;
+  std::vector<Limit> limits;
+  auto judge = [&](const model::Policy* policy, std::vector<Judged>& allowed, const ControlLevel* control) {
     for (const auto& st : policy->statements) {
       if (!st.effect) continue;
       Judged judged{policy, &st, covered_actions(st), condition_reach(st, *st.effect, options.assumptions)};
-      (*st.effect == model::Effect::Allow ? allowed : denies).push_back(std::move(judged));
+      bool allow = *st.effect == model::Effect::Allow;
+      judged.limit = static_cast<uint32_t>(limits.size() - (limits.empty() ? 0 : 1));
+      if (!allow) judged.control = control;
+      (allow ? allowed : denies).push_back(std::move(judged));
     }
   };
-  for (const auto* policy : policies) judge(policy, allows);
-  for (const auto* boundary : boundaries) judge(boundary, boundary_allows);
+  for (const auto* policy : policies) judge(policy, allows, nullptr);
+  if (!boundaries.empty()) limits.push_back(Limit{nullptr});
+  for (const auto* boundary : boundaries) judge(boundary, limit_allows, nullptr);
+  bool any_rcp = false;
+  for (const ControlLevel& level : options.control) {
+    limits.push_back(Limit{&level});
+    any_rcp = any_rcp || level.kind == model::PolicyKind::ResourceControl;
+    for (const auto* policy : level.policies) judge(policy, limit_allows, &level);
+  }
+  static const ActionBits kRcpActions = rcp_actions();
+  auto rcp_skips = [&](const ControlLevel* control, ActionId id) {
+    return control && control->kind == model::PolicyKind::ResourceControl && !kRcpActions.contains(id);
+  };
   ActionBits reached_without_mfa, reached_with_mfa;
   std::vector<ActionId> bootstrap_reached;
   const model::Policy* bootstrap_policy = nullptr;
   for (const auto& allow : allows) {
-    std::vector<const Judged*> applicable, bounding;
+    std::vector<const Judged*> applicable, limiting;
     for (const auto& deny : denies) {
       if (deny_covers_resources(*deny.statement, *allow.statement)) applicable.push_back(&deny);
     }
-    for (const auto& boundary : boundary_allows) {
-      if (boundary_meets_resources(*boundary.statement, *allow.statement)) bounding.push_back(&boundary);
+    for (const auto& limit_allow : limit_allows) {
+      if (boundary_meets_resources(*limit_allow.statement, *allow.statement)) limiting.push_back(&limit_allow);
     }
-    // Actions covered by the same Denies (and boundary Allows) fare the same: each such set is
+    // Actions covered by the same Denies (and limits' Allows) fare the same: each such set is
     // judged once (usually there is one: no Deny covers them).
-    const bool bounded = !boundaries.empty();
+    std::vector<ControlDenied> control_denied;
     std::map<Covering, size_t> verdict_of;
     std::vector<Verdict> verdicts;
     Covering covering, last_covering;
@@ -236,21 +353,33 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
     allow.actions.for_each([&](ActionId id) {
       covering.denies.clear();
       for (const Judged* deny : applicable) {
-        if (deny->actions.contains(id)) covering.denies.push_back(deny);
+        if (deny->actions.contains(id) && !(any_rcp && rcp_skips(deny->control, id))) covering.denies.push_back(deny);
       }
-      covering.boundary.clear();
-      for (const Judged* boundary : bounding) {
-        if (boundary->actions.contains(id)) covering.boundary.push_back(boundary);
+      covering.limit_allows.clear();
+      for (const Judged* limit_allow : limiting) {
+        if (limit_allow->actions.contains(id)) covering.limit_allows.push_back(limit_allow);
+      }
+      covering.exempt = 0;
+      for (size_t i = 0; any_rcp && i < limits.size(); ++i) {
+        if (rcp_skips(limits[i].control, id)) covering.exempt |= uint64_t{1} << i;
       }
       if (last_verdict == SIZE_MAX || covering != last_covering) {
         auto [it, added] = verdict_of.try_emplace(covering, verdicts.size());
-        if (added) verdicts.push_back(judge_action(allow, covering, bounded, options));
+        if (added) verdicts.push_back(judge_action(allow, covering, limits, options));
         last_verdict = it->second;
         last_covering = covering;
       }
       Verdict& verdict = verdicts[last_verdict];
       bool without_mfa = verdict.long_term || verdict.no_mfa;
-      if (!without_mfa && verdict.ages.empty()) return;  // no credential reaches it: not granted
+      if (!verdict.reached()) {  // no credential reaches it: not granted, or not past the organization's policies
+        if (verdict.reached_before_control && !sensitivity.is_mfa_bootstrap(id)) {
+          auto same = std::find_if(control_denied.begin(), control_denied.end(),
+                                   [&](const ControlDenied& denied) { return denied.decided == verdict.decided; });
+          if (same == control_denied.end()) same = control_denied.insert(same, ControlDenied{verdict.decided, {}});
+          same->ids.push_back(id);
+        }
+        return;
+      }
       if (sensitivity.is_mfa_bootstrap(id)) {
         if (without_mfa) {
           bootstrap_reached.push_back(id);
@@ -260,23 +389,24 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       }
       (without_mfa ? reached_without_mfa : reached_with_mfa).insert(id);
       if (verdict.outcome == SIZE_MAX) {
-        auto same = std::find_if(outcomes.begin(), outcomes.end(), [&](const Outcome& outcome) {
-          return outcome.long_term == verdict.long_term && outcome.no_mfa == verdict.no_mfa &&
-                 outcome.ages == verdict.ages;
-        });
+        auto same = std::find_if(outcomes.begin(), outcomes.end(),
+                                 [&](const Outcome& outcome) { return same_outcome(verdicts[outcome.verdict], verdict); });
         verdict.outcome = static_cast<size_t>(same - outcomes.begin());
-        if (same == outcomes.end()) outcomes.push_back(Outcome{verdict.long_term, verdict.no_mfa, verdict.ages, {}});
+        if (same == outcomes.end()) outcomes.push_back(Outcome{last_verdict, {}});
       }
       outcomes[verdict.outcome].ids.push_back(id);
     }, &sensitivity.sensitive);
     // In a stable order: without MFA last, and by window.
-    std::sort(outcomes.begin(), outcomes.end(), [](const Outcome& a, const Outcome& b) {
-      return std::tuple(a.long_term, a.no_mfa, a.ages.to_json()) < std::tuple(b.long_term, b.no_mfa, b.ages.to_json());
+    std::sort(outcomes.begin(), outcomes.end(), [&](const Outcome& a, const Outcome& b) {
+      const Verdict &x = verdicts[a.verdict], &y = verdicts[b.verdict];
+      return std::tuple(x.long_term, x.no_mfa, x.ages.to_json(), x.decided) <
+             std::tuple(y.long_term, y.no_mfa, y.ages.to_json(), y.decided);
     });
     const model::Statement& st = *allow.statement;
     for (Outcome& outcome : outcomes) {
-      const AgeSet& ages = outcome.ages;
-      bool long_term = outcome.long_term, no_mfa = outcome.no_mfa;
+      const Verdict& verdict = verdicts[outcome.verdict];
+      const AgeSet& ages = verdict.ages;
+      bool long_term = verdict.long_term, no_mfa = verdict.no_mfa;
       size_t count = outcome.ids.size();
       std::vector<std::string> resources;
       std::string resources_text = resources_of(st, resources);
@@ -286,9 +416,10 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         row.context = allow.policy->context;
         row.actions = fmt::format("{} ({} sensitive action{})", patterns_of(st), count, count == 1 ? "" : "s");
         row.resource = std::move(resources_text);
-        row.long_term_keys = decision(long_term);
-        row.session_without_mfa = decision(no_mfa);
+        row.long_term_keys = decision(long_term, verdict.long_term_by);
+        row.session_without_mfa = decision(no_mfa, verdict.no_mfa_by);
         row.mfa_window = ages.describe();
+        if (!verdict.ages_by.empty()) row.mfa_window += fmt::format(" (by {})", verdict.ages_by);
         for (const auto& interval : ages.intervals()) row.mfa_ages.emplace_back(interval.from, interval.to);
         row.is_protected = !long_term && !no_mfa && !ages.empty();
         result.rows.push_back(std::move(row));
@@ -304,6 +435,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
           message += fmt::format("; assumes the requester can meet the conditions on {}",
                                  list_names(allow.reach.assumed_keys, 5));
         }
+        if (!verdict.decided.empty()) message += "; the organization's policies decided the rest: " + verdict.decided;
         Finding finding = checks::make_finding("MFA001", *allow.policy, st, at, message);
         finding.actions.ids = std::move(outcome.ids);
         finding.resources = std::move(resources);
@@ -323,6 +455,18 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         finding.fix = fmt::format("\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}", *options.max_mfa_age + 1);
         result.findings.push_back(std::move(finding));
       }
+    }
+    // What the Allow grants but the organization's policies take from every credential: a note, so
+    // the report says why those actions are not reachable.
+    for (ControlDenied& denied : control_denied) {
+      const Location& at = st.action ? st.action->loc : st.not_action->loc;
+      std::string message;
+      append_actions_phrase(message, st, denied.ids);
+      message += " allowed here but reachable by no credential: " + denied.decided;
+      Finding note = checks::make_finding("MFA001", *allow.policy, st, at, std::move(message));
+      note.severity = Severity::Note;
+      note.actions.ids = std::move(denied.ids);
+      result.findings.push_back(std::move(note));
     }
   }
   reached_without_mfa.for_each([&](ActionId id) { result.unprotected_actions.push_back(id); });

@@ -10,10 +10,22 @@
 #include "report/report.h"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace mfalint::analysis {
+
+// One level of AWS Organizations' policies over a member account's principals: the service (or
+// resource) control policies attached to the root, an organizational unit or the account. As AWS
+// evaluates them, some policy of every level must allow a request and a Deny at any level denies it;
+// resource control policies concern only the services that support them.
+struct ControlLevel {
+  std::string name;  // what the reports call it: "root", "ou-ab12-cd34 (Workloads)", a file name
+  model::PolicyKind kind = model::PolicyKind::ServiceControl;  // or ResourceControl
+  std::vector<const model::Policy*> policies;
+};
+std::string_view control_kind_name(model::PolicyKind kind);  // "SCP", "RCP"
 
 struct MfaOptions {
   Assumptions assumptions;
@@ -24,6 +36,9 @@ struct MfaOptions {
   bool long_term_keys_possible = true;
   bool session_without_mfa_possible = true;
   bool rows = true;  // build MfaResult::rows, the MFA table
+  // The organization's SCP and RCP levels over the principal, root first; none outside an
+  // organization, for the management account and for service-linked roles.
+  std::span<const ControlLevel> control;
 };
 
 struct MfaResult {

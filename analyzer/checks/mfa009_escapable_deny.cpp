@@ -13,6 +13,11 @@ void check_mfa_escapable_deny(const model::Policy& policy, Findings& out) {
     bool would_protect = if_other_keys_match.long_term_keys || if_other_keys_match.session_without_mfa;
     bool protects = as_written.long_term_keys || as_written.session_without_mfa;
     if (!would_protect || protects || as_written.assumed_keys.empty()) continue;
+    // An SCP's exceptions by principal are its scope, not an escape: MFA014 and MFA015 judge them.
+    if (is_organization_policy(policy) &&
+        std::all_of(as_written.assumed_keys.begin(), as_written.assumed_keys.end(), is_principal_key)) {
+      continue;
+    }
     std::string keys;
     for (const auto& key : as_written.assumed_keys) keys += (keys.empty() ? "" : ", ") + key;
     out.push_back(make_finding(

@@ -49,6 +49,21 @@ void for_each_mfa_entry(const model::Statement& st, Visit visit) {
   }
 }
 
+// Keys that name who makes the request: fixed by the principal, so a request cannot avoid them.
+// An SCP guard's exceptions for service roles are written with them.
+inline bool is_principal_key(std::string_view key) {
+  auto starts = [&](std::string_view prefix) {
+    return key.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), key.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           });
+  };
+  return starts("aws:Principal") || starts("aws:userid") || starts("aws:username");
+}
+
+inline bool is_organization_policy(const model::Policy& policy) {
+  return policy.kind == model::PolicyKind::ServiceControl || policy.kind == model::PolicyKind::ResourceControl;
+}
+
 inline std::string with_if_exists(const model::ConditionBlock& block) {
   return fmt::format("\"{}IfExists\"", block.op_text.value);
 }

@@ -20,6 +20,8 @@ void check_mfa_dead_condition(const model::Policy& policy, Findings& out);
 void check_mfa_key_usage(const model::Policy& policy, Findings& out);
 void check_mfa_escapable_deny(const model::Policy& policy, Findings& out);
 void check_mfa_trust_without_mfa(const model::Policy& policy, Findings& out);
+void check_mfa_guard_denies_service_roles(const model::Policy& policy, Findings& out);
+void check_mfa_guard_exception_matches_people(const model::Policy& policy, Findings& out);
 
 namespace {
 
@@ -42,6 +44,8 @@ constexpr Check kChecks[] = {
     {"mfa-key-usage", check_mfa_key_usage},
     {"mfa-escapable-deny", check_mfa_escapable_deny},
     {"mfa-trust-without-mfa", check_mfa_trust_without_mfa},
+    {"mfa-guard-denies-service-roles", check_mfa_guard_denies_service_roles},
+    {"mfa-guard-exception-matches-people", check_mfa_guard_exception_matches_people},
 };
 
 }  // namespace

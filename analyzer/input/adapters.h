@@ -41,6 +41,7 @@ void add_unchecked_note(LoadedFile& file, uint32_t begin, uint32_t end, const st
 // Adapters, one file each.
 extern const JsonAdapter kPolicyVersionAdapter;
 extern const JsonAdapter kInlinePolicyAdapter;
+extern const JsonAdapter kOrganizationPolicyAdapter;  // describe-policy: input/organization_policy.h
 extern const JsonAdapter kPolicyDocumentAdapter;
 extern const JsonAdapter kCloudFormationAdapter;  // JSON templates; YAML ones: cloudformation.h
 extern const JsonAdapter kTerraformPlanAdapter;

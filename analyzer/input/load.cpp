@@ -28,6 +28,7 @@ const JsonAdapter* const kAdapters[] = {
     &kAccountDumpAdapter,
     &kPolicyVersionAdapter,
     &kInlinePolicyAdapter,
+    &kOrganizationPolicyAdapter,
     &kPolicyDocumentAdapter,  // last: accepts anything
 };
 

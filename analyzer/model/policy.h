@@ -99,7 +99,7 @@ struct Statement {
 };
 
 // What kind of policy a document is, as far as its input tells.
-enum class PolicyKind : uint8_t { Identity, Resource, Trust, Boundary, ServiceControl };
+enum class PolicyKind : uint8_t { Identity, Resource, Trust, Boundary, ServiceControl, ResourceControl };
 
 // Which IAM size quota applies, when the input tells.
 enum class SizeQuota : uint8_t { None, Managed, InlineUser, InlineRole, InlineGroup, TrustPolicy };

@@ -48,8 +48,9 @@ expect_count '<svg class="chart"' 1
 expect_count '<rect class="bar ' "$((rules + 1))"
 expect_count '<table class="by-rule">' 1
 expect_count '<li class="card' 5
-# Every sample has findings or MFA table rows, so each gets a section.
-expect_count '<section class="subject"' "$(ls "$MFALINT_SOURCE_DIR"/samples/*.json | wc -l)"
+# Every sample has findings or MFA table rows, so each gets a section; but the correct SCP guard,
+# which grants nothing (no MFA table) and is right (no finding).
+expect_count '<section class="subject"' "$(ls "$MFALINT_SOURCE_DIR"/samples/*.json | grep -vc '/scp-mfa-guard\.json$')"
 expect_count '<li class="finding ' "$findings"
 expect_count '<article class="rule"' "$rules"
 grep -q 'MFA table' "$work/dom.html" || fail "no MFA table in the report"

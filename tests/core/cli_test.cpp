@@ -139,6 +139,16 @@ TEST(Cli, SamplesGiveExactlyTheirDocumentedFindings) {
   EXPECT_EQ(actual, testing::read_all(MFALINT_SOURCE_DIR "/samples/expected-findings.txt"));
 }
 
+// samples/README.md: the branch of Fn::If without the MFA condition is judged, and named.
+TEST(Cli, TemplateSampleReportsTheBranchWithoutMfa) {
+  auto run = run_mfalint("check samples/template-if-without-mfa.json");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.out, HasSubstr("samples/template-if-without-mfa.json:19:25: error: ec2:TerminateInstances (1 sensitive "
+                                 "action) allowed without MFA to long-term access keys and sessions without MFA when "
+                                 "the template deploys with IsProduction: false [MFA001]"));
+  EXPECT_THAT(run.out, HasSubstr("1 file checked: 1 error, 0 warnings, 0 notes"));
+}
+
 // samples/README.md: the long MFA window is a note by default and a warning with a maximum MFA age.
 TEST(Cli, LongWindowSampleFiresMfa008WithAMaximumAge) {
   auto by_default = run_mfalint("check samples/long-mfa-window.json");

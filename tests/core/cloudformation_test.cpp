@@ -84,13 +84,15 @@ TEST(CloudFormationYaml, FixturePoliciesKindsAndQuotas) {
   for (const auto& policy : file.policies) contexts.push_back(policy.context);
   EXPECT_THAT(contexts, ElementsAre("DataBucketPolicy.PolicyDocument", "OperatorRole.AssumeRolePolicyDocument",
                                     "OperatorRole.Policies[0]", "BreakGlassRole.AssumeRolePolicyDocument",
-                                    "Operators.Policies[0]", "AlertsTopicPolicy.PolicyDocument",
+                                    // Fn::If on EnforceMfa: each outcome is a policy of its own
+                                    "Operators.Policies[0] (EnforceMfa: true)",
+                                    "Operators.Policies[0] (EnforceMfa: false)", "AlertsTopicPolicy.PolicyDocument",
                                     "ReportsKey.KeyPolicy"));
   const auto* trust = policy_named(file, "OperatorRole.AssumeRolePolicyDocument");
   EXPECT_EQ(trust->kind, model::PolicyKind::Trust);
   EXPECT_EQ(trust->quota, model::SizeQuota::TrustPolicy);
   EXPECT_EQ(policy_named(file, "OperatorRole.Policies[0]")->quota, model::SizeQuota::InlineRole);
-  EXPECT_EQ(policy_named(file, "Operators.Policies[0]")->quota, model::SizeQuota::InlineGroup);
+  EXPECT_EQ(policy_named(file, "Operators.Policies[0] (EnforceMfa: false)")->quota, model::SizeQuota::InlineGroup);
   EXPECT_EQ(policy_named(file, "DataBucketPolicy.PolicyDocument")->kind, model::PolicyKind::Resource);
   EXPECT_EQ(policy_named(file, "AlertsTopicPolicy.PolicyDocument")->kind, model::PolicyKind::Resource);
   EXPECT_EQ(policy_named(file, "ReportsKey.KeyPolicy")->kind, model::PolicyKind::Resource);
@@ -311,6 +313,50 @@ TEST(CloudFormationYaml, OtherYamlIsNotATemplateAndNotAnError) {
   auto other = input::load_text("x.yaml", "Resources:\n  cpu: 2\n");
   EXPECT_FALSE(other.error);
   EXPECT_THAT(other.findings, IsEmpty());
+}
+
+// Templates people write leave out AWSTemplateFormatVersion; one with no resources yet, or only
+// parameters, holds no policy: no finding, not IAM002/IAM009 on a "policy".
+TEST(CloudFormationJson, ResourcesOrParametersWithoutAVersionMakeATemplate) {
+  for (const char* text : {R"({"Resources": {}})", R"({"Parameters": {"Env": {"Type": "String"}}})",
+                           R"({"Description": "d", "Parameters": {"Env": {"Type": "String"}}, "Resources": {}})",
+                           R"({"Resources": {"Topic": {"Type": "Custom", "Properties": {}}}})"}) {
+    auto file = input::load_text("stack.json", text);
+    EXPECT_FALSE(file.error) << text;
+    EXPECT_THAT(file.findings, IsEmpty()) << text;
+    EXPECT_THAT(file.policies, IsEmpty()) << text;
+  }
+  // A Statement beside them is a policy with a mistake, read as one.
+  auto policy = input::load_text("p.json", R"({"Version": "2012-10-17", "Statement": [], "Resources": {}})");
+  EXPECT_THAT(rules_of(policy.findings), ::testing::Contains("IAM009"));
+  EXPECT_EQ(policy.policies.size(), 1u);
+}
+
+// Fn::If: each outcome of a condition is a way the stack deploys, judged on its own and named in
+// the policy's context. A document the conditions leave alone is read once.
+TEST(CloudFormationYaml, EveryBranchOfFnIfIsJudged) {
+  auto file = yaml(
+      "Conditions:\n  IsProd: !Equals [!Ref Env, prod]\n"
+      "Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n"
+      "        Version: \"2012-10-17\"\n        Statement:\n"
+      "          - Effect: Allow\n            Action: ec2:TerminateInstances\n            Resource: \"*\"\n"
+      "            Condition: !If [IsProd, {Bool: {aws:MultiFactorAuthPresent: \"true\"}}, !Ref AWS::NoValue]\n"
+      "  Other:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Description: !If [IsProd, a, b]\n"
+      "      PolicyDocument: {Version: \"2012-10-17\", Statement: {Effect: Allow, Action: s3:GetObject, Resource: \"*\"}}\n");
+  EXPECT_THAT(file.findings, IsEmpty());
+  ASSERT_EQ(file.policies.size(), 3u);
+  EXPECT_EQ(file.policies[0].context, "P.PolicyDocument (IsProd: true)");
+  EXPECT_EQ(file.policies[0].statements.at(0).conditions.size(), 1u);
+  EXPECT_EQ(file.policies[1].context, "P.PolicyDocument (IsProd: false)");
+  EXPECT_EQ(file.policies[1].branch, "IsProd: false");
+  EXPECT_TRUE(file.policies[1].statements.at(0).conditions.empty());
+  EXPECT_EQ(file.policies[2].context, "Other.PolicyDocument (IsProd: true)");
+  // A grammar finding both outcomes share is reported once.
+  auto both = yaml("Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n"
+                   "        Statement:\n          - {Effect: allow, Action: s3:GetObject, Resource: \"*\"}\n"
+                   "          - !If [C, {Effect: Allow, Action: s3:PutObject, Resource: \"*\"}, !Ref AWS::NoValue]\n");
+  EXPECT_EQ(both.policies.size(), 2u);
+  EXPECT_THAT(rules_of(both.findings), ElementsAre("IAM003", "IAM006"));
 }
 
 TEST(CloudFormationYaml, TemplateSuffixHoldingJsonAndStdinYaml) {

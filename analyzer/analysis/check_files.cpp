@@ -78,6 +78,7 @@ FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) 
     auto mfa = analyze_mfa({&policy}, options.sensitivity, options.mfa);
     for (auto& finding : mfa.findings) {
       say_what_was_fixed(policy, options.mfa.assumptions, finding);
+      if (!policy.branch.empty()) finding.message += fmt::format(" when the template deploys with {}", policy.branch);
       result.findings.push_back(std::move(finding));
     }
     for (auto& row : mfa.rows) result.rows.push_back(std::move(row));

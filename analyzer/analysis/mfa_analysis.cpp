@@ -439,7 +439,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         Finding finding = checks::make_finding("MFA001", *allow.policy, st, at, message);
         finding.actions.ids = std::move(outcome.ids);
         finding.resources = std::move(resources);
-        finding.fix = options.max_mfa_age
+        finding.fix = options.max_mfa_age && !options.max_mfa_age_by_default
                           ? fmt::format("add \"Condition\": {{\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}}}",
                                         *options.max_mfa_age + 1)
                           : "add \"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}";
@@ -447,9 +447,10 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       } else if (options.max_mfa_age && !ages.empty() && ages.intervals().back().to > *options.max_mfa_age) {
         Finding finding = checks::make_finding(
             "MFA008", *allow.policy, st, at,
-            fmt::format("{} ({} sensitive action{}) usable by an MFA session {} after sign-in; the maximum is {} s",
-                        patterns_of(st), count, count == 1 ? "" : "s", ages.describe(),
-                        *options.max_mfa_age));
+            fmt::format("{} ({} sensitive action{}) usable by an MFA session {} after sign-in; the maximum is {} s{}",
+                        patterns_of(st), count, count == 1 ? "" : "s", ages.describe(), *options.max_mfa_age,
+                        options.max_mfa_age_by_default ? " by default" : ""));
+        if (options.max_mfa_age_by_default) finding.severity = Severity::Note;
         finding.actions.ids = std::move(outcome.ids);
         finding.resources = std::move(resources);
         finding.fix = fmt::format("\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}", *options.max_mfa_age + 1);

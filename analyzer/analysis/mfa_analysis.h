@@ -27,9 +27,16 @@ struct ControlLevel {
 };
 std::string_view control_kind_name(model::PolicyKind kind);  // "SCP", "RCP"
 
+// MFA008's maximum MFA age when the user sets none: AWS's examples require MFA in the last hour,
+// while a GetSessionToken session lasts 12 hours by default.
+inline constexpr int64_t kDefaultMaxMfaAge = 3600;
+
 struct MfaOptions {
   Assumptions assumptions;
   std::optional<int64_t> max_mfa_age;  // MFA008 is off without it
+  // max_mfa_age is kDefaultMaxMfaAge, not the user's: MFA008 is a note, and MFA001's fix asks
+  // only for MFA.
+  bool max_mfa_age_by_default = false;
   // Which kinds of credentials without MFA the principal can have at all. A role's credentials are
   // always sessions, never long-term keys, and sessions without MFA only if its trust policy
   // admits someone without MFA; a user or a policy file alone can have both.

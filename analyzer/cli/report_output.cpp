@@ -40,7 +40,7 @@ void add_analysis_flags(CLI::App& app, AnalysisFlags& flags) {
       ->type_name("KEY=VALUE");
   app.add_option("--max-mfa-age", flags.max_mfa_age,
                  "Report sensitive actions usable longer than this many seconds after the MFA sign-in "
-                 "(MFA008; overrides max-mfa-age in the config)")
+                 "(MFA008, a warning; overrides max-mfa-age in the config; default: an hour, a note)")
       ->type_name("SECONDS");
 }
 
@@ -77,6 +77,10 @@ std::optional<analysis::CheckFilesOptions> analysis_options(const AnalysisFlags&
                  *flags.max_mfa_age);
       return std::nullopt;
     }
+  }
+  if (!analysis.mfa.max_mfa_age) {
+    analysis.mfa.max_mfa_age = analysis::kDefaultMaxMfaAge;
+    analysis.mfa.max_mfa_age_by_default = true;
   }
   analysis.sensitivity = analysis::sensitivity_of(config);
   return analysis;

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -30,11 +31,11 @@ JsonNode string_at(const JsonNode& where, std::string text) {
   return node;
 }
 
-std::string render(const JsonNode& node);
+std::string render(const JsonNode& node, const Outcomes& outcomes);
 
-std::string placeholder(const JsonNode& intrinsic) {
+std::string placeholder(const JsonNode& intrinsic, const Outcomes& outcomes) {
   const JsonNode& arg = intrinsic.items[0];
-  std::string inside = render(arg);
+  std::string inside = render(arg, outcomes);
   if (arg.is_array() && inside.size() >= 2) inside = inside.substr(1, inside.size() - 2);  // no brackets
   if (inside.size() > kMaxPlaceholder) {
     size_t cut = kMaxPlaceholder;
@@ -46,10 +47,10 @@ std::string placeholder(const JsonNode& intrinsic) {
 }
 
 // A value as it reads in a placeholder: strings bare, intrinsics by their value or placeholder.
-std::string render(const JsonNode& node) {
+std::string render(const JsonNode& node, const Outcomes& outcomes) {
   if (is_intrinsic(node)) {
-    auto value = resolve(node);
-    return value ? render(*value) : "";
+    auto value = resolve(node, outcomes);
+    return value ? render(*value, outcomes) : "";
   }
   switch (node.kind) {
     case Kind::Null: return "null";
@@ -59,13 +60,13 @@ std::string render(const JsonNode& node) {
     case Kind::String: return node.text;
     case Kind::Array: {
       std::string out = "[";
-      for (size_t i = 0; i < node.items.size(); ++i) out += (i ? ", " : "") + render(node.items[i]);
+      for (size_t i = 0; i < node.items.size(); ++i) out += (i ? ", " : "") + render(node.items[i], outcomes);
       return out + "]";
     }
     case Kind::Object: {
       std::string out = "{";
       for (size_t i = 0; i < node.items.size(); ++i) {
-        out += (i ? ", " : "") + node.keys[i].name + ": " + render(node.items[i]);
+        out += (i ? ", " : "") + node.keys[i].name + ": " + render(node.items[i], outcomes);
       }
       return out + "}";
     }
@@ -77,13 +78,13 @@ std::string render(const JsonNode& node) {
 std::optional<std::string> as_text(const std::optional<JsonNode>& value) {
   if (!value) return std::string();  // AWS::NoValue contributes nothing
   if (value->kind == Kind::String || value->kind == Kind::Number) return value->text;
-  if (value->kind == Kind::True || value->kind == Kind::False) return render(*value);
+  if (value->kind == Kind::True || value->kind == Kind::False) return render(*value, {});
   return std::nullopt;
 }
 
 // ${Name} is a parameter or resource (Ref), ${Name.Attr} an attribute (Fn::GetAtt), ${!Text}
 // the literal ${Text}; names in the optional map take the map's value.
-std::string substitute(const std::string& text, const JsonNode* vars) {
+std::string substitute(const std::string& text, const JsonNode* vars, const Outcomes& outcomes) {
   std::map<std::string, std::string> seen;  // a name used many times is resolved once
   std::string out;
   size_t i = 0;
@@ -109,9 +110,9 @@ std::string substitute(const std::string& text, const JsonNode* vars) {
     if (fresh) {
       const JsonNode* var = vars && vars->is_object() ? vars->find(name) : nullptr;
       if (var) {
-        auto value = resolve(*var);
+        auto value = resolve(*var, outcomes);
         auto value_text = as_text(value);
-        it->second = value_text ? *value_text : render(*value);
+        it->second = value_text ? *value_text : render(*value, outcomes);
       } else {
         it->second = fmt::format("{{{{{} {}}}}}", name.find('.') == std::string::npos ? "Ref" : "Fn::GetAtt", name);
       }
@@ -122,74 +123,98 @@ std::string substitute(const std::string& text, const JsonNode* vars) {
   return out;
 }
 
-std::optional<JsonNode> resolve_sub(const JsonNode& intrinsic) {
+std::optional<JsonNode> resolve_sub(const JsonNode& intrinsic, const Outcomes& outcomes) {
   const JsonNode& arg = intrinsic.items[0];
-  if (arg.is_string()) return string_at(intrinsic, substitute(arg.text, nullptr));
+  if (arg.is_string()) return string_at(intrinsic, substitute(arg.text, nullptr, outcomes));
   if (arg.is_array() && !arg.items.empty() && arg.items[0].is_string()) {
-    return string_at(intrinsic, substitute(arg.items[0].text, arg.items.size() > 1 ? &arg.items[1] : nullptr));
+    return string_at(intrinsic,
+                     substitute(arg.items[0].text, arg.items.size() > 1 ? &arg.items[1] : nullptr, outcomes));
   }
-  return string_at(intrinsic, placeholder(intrinsic));
+  return string_at(intrinsic, placeholder(intrinsic, outcomes));
 }
 
-std::optional<JsonNode> resolve_join(const JsonNode& intrinsic) {
+std::optional<JsonNode> resolve_join(const JsonNode& intrinsic, const Outcomes& outcomes) {
   const JsonNode& arg = intrinsic.items[0];
   if (arg.is_array() && arg.items.size() == 2) {
-    auto delimiter = as_text(resolve(arg.items[0]));
-    const JsonNode* list = choose(arg.items[1]);
+    auto delimiter = as_text(resolve(arg.items[0], outcomes));
+    const JsonNode* list = choose(arg.items[1], outcomes);
     if (delimiter && list && list->is_array()) {
       std::string out;
       bool first = true;
       for (const auto& item : list->items) {
         if (out.size() >= kMaxResolved) break;
-        auto value = resolve(item);
+        auto value = resolve(item, outcomes);
         if (!value) continue;
         auto text = as_text(value);
-        out += (first ? "" : *delimiter) + (text ? *text : render(*value));
+        out += (first ? "" : *delimiter) + (text ? *text : render(*value, outcomes));
         first = false;
       }
       return string_at(intrinsic, std::move(out));
     }
   }
-  return string_at(intrinsic, placeholder(intrinsic));
+  return string_at(intrinsic, placeholder(intrinsic, outcomes));
 }
 
-std::optional<JsonNode> resolve_select(const JsonNode& intrinsic) {
+std::optional<JsonNode> resolve_select(const JsonNode& intrinsic, const Outcomes& outcomes) {
   const JsonNode& arg = intrinsic.items[0];
   if (arg.is_array() && arg.items.size() == 2) {
-    auto index = as_text(resolve(arg.items[0]));
-    const JsonNode* list = choose(arg.items[1]);
+    auto index = as_text(resolve(arg.items[0], outcomes));
+    const JsonNode* list = choose(arg.items[1], outcomes);
     size_t at = 0;
     if (index && list && list->is_array()) {
       auto [end, ec] = std::from_chars(index->data(), index->data() + index->size(), at);
       if (ec == std::errc() && end == index->data() + index->size() && at < list->items.size()) {
-        return resolve(list->items[at]);
+        return resolve(list->items[at], outcomes);
       }
     }
   }
-  return string_at(intrinsic, placeholder(intrinsic));
+  return string_at(intrinsic, placeholder(intrinsic, outcomes));
 }
 
-std::optional<JsonNode> resolve_getatt(const JsonNode& intrinsic) {
+std::optional<JsonNode> resolve_getatt(const JsonNode& intrinsic, const Outcomes& outcomes) {
   const JsonNode& arg = intrinsic.items[0];
   if (arg.is_array() && arg.items.size() == 2) {
-    return string_at(intrinsic, fmt::format("{{{{Fn::GetAtt {}.{}}}}}", render(arg.items[0]), render(arg.items[1])));
+    return string_at(intrinsic, fmt::format("{{{{Fn::GetAtt {}.{}}}}}", render(arg.items[0], outcomes),
+                                            render(arg.items[1], outcomes)));
   }
-  return string_at(intrinsic, placeholder(intrinsic));
+  return string_at(intrinsic, placeholder(intrinsic, outcomes));
 }
 
-std::optional<JsonNode> resolve_intrinsic(const JsonNode& intrinsic) {
-  const std::string& name = intrinsic.keys[0].name;
+// The branch of a well-formed Fn::If that `outcomes` takes; null for any other Fn::If.
+const JsonNode* branch(const JsonNode& intrinsic, const Outcomes& outcomes) {
   const JsonNode& arg = intrinsic.items[0];
+  if (!arg.is_array() || arg.items.size() != 3) return nullptr;
+  bool taken = true;
+  if (arg.items[0].is_string()) {
+    auto outcome = outcomes.find(arg.items[0].text);
+    if (outcome != outcomes.end()) taken = outcome->second;
+  }
+  return &arg.items[taken ? 1 : 2];
+}
+
+std::optional<JsonNode> resolve_intrinsic(const JsonNode& intrinsic, const Outcomes& outcomes) {
+  const std::string& name = intrinsic.keys[0].name;
   if (is_no_value(intrinsic)) return std::nullopt;
   if (name == "Fn::If") {
-    if (arg.is_array() && arg.items.size() == 3) return resolve(arg.items[1]);
-    return string_at(intrinsic, placeholder(intrinsic));
+    if (const JsonNode* taken = branch(intrinsic, outcomes)) return resolve(*taken, outcomes);
+    return string_at(intrinsic, placeholder(intrinsic, outcomes));
   }
-  if (name == "Fn::Sub") return resolve_sub(intrinsic);
-  if (name == "Fn::Join") return resolve_join(intrinsic);
-  if (name == "Fn::Select") return resolve_select(intrinsic);
-  if (name == "Fn::GetAtt") return resolve_getatt(intrinsic);
-  return string_at(intrinsic, placeholder(intrinsic));
+  if (name == "Fn::Sub") return resolve_sub(intrinsic, outcomes);
+  if (name == "Fn::Join") return resolve_join(intrinsic, outcomes);
+  if (name == "Fn::Select") return resolve_select(intrinsic, outcomes);
+  if (name == "Fn::GetAtt") return resolve_getatt(intrinsic, outcomes);
+  return string_at(intrinsic, placeholder(intrinsic, outcomes));
+}
+
+void collect_condition_names(const JsonNode& node, std::vector<std::string>& names) {
+  if (is_intrinsic(node) && node.keys[0].name == "Fn::If") {
+    const JsonNode& arg = node.items[0];
+    if (arg.is_array() && arg.items.size() == 3 && arg.items[0].is_string() &&
+        std::find(names.begin(), names.end(), arg.items[0].text) == names.end()) {
+      names.push_back(arg.items[0].text);
+    }
+  }
+  for (const auto& item : node.items) collect_condition_names(item, names);
 }
 
 }  // namespace
@@ -200,26 +225,32 @@ bool is_intrinsic(const JsonNode& node) {
   return key == "Ref" || key.starts_with("Fn::");
 }
 
-const JsonNode* choose(const JsonNode& node) {
+std::vector<std::string> condition_names(const JsonNode& node) {
+  std::vector<std::string> names;
+  collect_condition_names(node, names);
+  return names;
+}
+
+const JsonNode* choose(const JsonNode& node, const Outcomes& outcomes) {
   const JsonNode* at = &node;
   // Each step goes one level down the tree, so this ends.
   while (is_intrinsic(*at) && at->keys[0].name == "Fn::If") {
-    const JsonNode& arg = at->items[0];
-    if (!arg.is_array() || arg.items.size() != 3) return at;
-    at = &arg.items[1];
+    const JsonNode* taken = branch(*at, outcomes);
+    if (!taken) return at;
+    at = taken;
   }
   return is_no_value(*at) ? nullptr : at;
 }
 
-std::optional<JsonNode> resolve(const JsonNode& node) {
-  if (is_intrinsic(node)) return resolve_intrinsic(node);
+std::optional<JsonNode> resolve(const JsonNode& node, const Outcomes& outcomes) {
+  if (is_intrinsic(node)) return resolve_intrinsic(node, outcomes);
   if (!node.is_object() && !node.is_array()) return node;
   JsonNode out;
   out.kind = node.kind;
   out.begin = node.begin;
   out.end = node.end;
   for (size_t i = 0; i < node.items.size(); ++i) {
-    auto value = resolve(node.items[i]);
+    auto value = resolve(node.items[i], outcomes);
     if (!value) continue;
     if (node.is_object()) out.keys.push_back(node.keys[i]);
     out.items.push_back(std::move(*value));

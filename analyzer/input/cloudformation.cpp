@@ -5,6 +5,10 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <set>
+#include <tuple>
+
 namespace mfalint::input {
 namespace {
 
@@ -36,19 +40,51 @@ constexpr ResourceType kTypes[] = {
     {"AWS::KMS::Key", "KeyPolicy", PolicyKind::Resource, SizeQuota::None, SizeQuota::None},
 };
 
-const JsonNode* member(const JsonNode* node, std::string_view name) {
+// Fn::If: each combination of the conditions a resource uses is a way it can deploy, and each
+// is judged. Past this many conditions in one resource, the others take their first branch.
+constexpr size_t kMaxBranchConditions = 4;
+
+// One way a resource deploys: how its conditions turn out, and the documents already read in
+// another way, as they resolved (a document the conditions do not touch is judged once).
+struct Deployment {
+  cfn::Outcomes outcomes;
+  std::string named;  // "IsProduction: false", or empty when the resource uses no condition
+  std::set<std::string>* read = nullptr;
+};
+
+const JsonNode* member(const JsonNode* node, std::string_view name, const cfn::Outcomes& outcomes) {
   if (!node) return nullptr;
-  node = cfn::choose(*node);
+  node = cfn::choose(*node, outcomes);
   if (!node || !node->is_object()) return nullptr;
   const JsonNode* value = node->find(name);
-  return value ? cfn::choose(*value) : nullptr;
+  return value ? cfn::choose(*value, outcomes) : nullptr;
+}
+
+// A resolved document as text, with each value's place in the file: equal only when the same
+// values stand in the same places.
+void fingerprint(const JsonNode& node, std::string& out) {
+  out += fmt::format("{}@{}:{}[", static_cast<int>(node.kind), node.begin, node.text);
+  for (size_t i = 0; i < node.items.size(); ++i) {
+    if (i < node.keys.size()) out += node.keys[i].name + "=";
+    fingerprint(node.items[i], out);
+    out += ',';
+  }
+  out += ']';
+}
+
+// False when this document, resolved the same, was read in another deployment of its resource.
+bool first_reading(const Deployment& deployment, const std::string& context, const JsonNode& resolved) {
+  if (!deployment.read) return true;
+  std::string key = context + '\n';
+  fingerprint(resolved, key);
+  return deployment.read->insert(std::move(key)).second;
 }
 
 // AWS::IAM::Policy puts an inline policy on each listed principal: the smallest quota among
 // them applies (user 2048, group 5120, role 10240 characters).
-SizeQuota inline_policy_quota(const JsonNode* properties) {
+SizeQuota inline_policy_quota(const JsonNode* properties, const cfn::Outcomes& outcomes) {
   auto lists = [&](std::string_view name) {
-    const JsonNode* list = member(properties, name);
+    const JsonNode* list = member(properties, name, outcomes);
     return list && !(list->is_array() && list->items.empty());
   };
   if (lists("Users")) return SizeQuota::InlineUser;
@@ -66,15 +102,25 @@ std::string preview(const std::string& text) {
   return text.substr(0, cut) + "...";
 }
 
-void add_document(const JsonNode& raw, model::PolicyOrigin origin, LoadedFile& file, StringText string_text) {
-  const JsonNode* doc = cfn::choose(raw);
+void name_branch(const Deployment& deployment, model::PolicyOrigin& origin) {
+  if (deployment.named.empty()) return;
+  origin.context += fmt::format(" ({})", deployment.named);
+  origin.branch = deployment.named;
+}
+
+void add_document(const JsonNode& raw, model::PolicyOrigin origin, LoadedFile& file, StringText string_text,
+                  const Deployment& deployment) {
+  const JsonNode* doc = cfn::choose(raw, deployment.outcomes);
   if (!doc) return;
   if (doc->is_string()) {  // CloudFormation accepts a policy as a JSON string too
+    if (!first_reading(deployment, origin.context, *doc)) return;
+    name_branch(deployment, origin);
     add_policy_text(string_text(*file.source, *doc), std::move(origin), file);
     return;
   }
-  auto resolved = cfn::resolve(*doc);
-  if (!resolved) return;
+  auto resolved = cfn::resolve(*doc, deployment.outcomes);
+  if (!resolved || !first_reading(deployment, origin.context, *resolved)) return;
+  name_branch(deployment, origin);
   if (resolved->is_string()) {
     // Text that Fn::Sub or Fn::Join built has no place in the file but the intrinsic's. When it is
     // no JSON, a placeholder stands where deploy-time values go (or the whole document is an
@@ -94,36 +140,68 @@ void add_document(const JsonNode& raw, model::PolicyOrigin origin, LoadedFile& f
   add_policy(*resolved, std::move(origin), file);
 }
 
-void load_resource(const std::string& logical_id, const JsonNode& resource, LoadedFile& file,
-                   StringText string_text) {
-  const JsonNode* type = member(&resource, "Type");
+void load_deployment(const std::string& logical_id, const JsonNode& resource, LoadedFile& file,
+                     StringText string_text, const Deployment& deployment) {
+  const cfn::Outcomes& outcomes = deployment.outcomes;
+  const JsonNode* type = member(&resource, "Type", outcomes);
   if (!type || !type->is_string()) return;
   const ResourceType* known = nullptr;
   for (const auto& candidate : kTypes) {
     if (candidate.type == type->text) known = &candidate;
   }
   if (!known) return;
-  const JsonNode* properties = member(&resource, "Properties");
+  const JsonNode* properties = member(&resource, "Properties", outcomes);
   if (!known->document.empty()) {
-    if (const JsonNode* doc = member(properties, known->document)) {
-      SizeQuota quota = known->type == "AWS::IAM::Policy" ? inline_policy_quota(properties) : known->quota;
+    if (const JsonNode* doc = member(properties, known->document, outcomes)) {
+      SizeQuota quota =
+          known->type == "AWS::IAM::Policy" ? inline_policy_quota(properties, outcomes) : known->quota;
       add_document(*doc,
                    model::PolicyOrigin{file.source, fmt::format("{}.{}", logical_id, known->document), known->kind,
                                        quota, true},
-                   file, string_text);
+                   file, string_text, deployment);
     }
   }
   if (known->inline_quota == SizeQuota::None) return;
-  const JsonNode* policies = member(properties, "Policies");
+  const JsonNode* policies = member(properties, "Policies", outcomes);
   if (!policies || !policies->is_array()) return;
   for (size_t i = 0; i < policies->items.size(); ++i) {
-    if (const JsonNode* doc = member(&policies->items[i], "PolicyDocument")) {
+    if (const JsonNode* doc = member(&policies->items[i], "PolicyDocument", outcomes)) {
       add_document(*doc,
                    model::PolicyOrigin{file.source, fmt::format("{}.Policies[{}]", logical_id, i),
                                        PolicyKind::Identity, known->inline_quota, true},
-                   file, string_text);
+                   file, string_text, deployment);
     }
   }
+}
+
+// Every way the resource can deploy (see kMaxBranchConditions). A finding of the grammar that
+// several of them share is reported once, under the first.
+void load_resource(const std::string& logical_id, const JsonNode& resource, LoadedFile& file,
+                   StringText string_text) {
+  std::vector<std::string> conditions = cfn::condition_names(resource);
+  if (conditions.empty()) {
+    load_deployment(logical_id, resource, file, string_text, Deployment{});
+    return;
+  }
+  if (conditions.size() > kMaxBranchConditions) conditions.resize(kMaxBranchConditions);
+  std::set<std::string> read;
+  size_t first_new = file.findings.size();
+  for (uint32_t falses = 0; falses < (1u << conditions.size()); ++falses) {
+    Deployment deployment;
+    deployment.read = &read;
+    for (size_t i = 0; i < conditions.size(); ++i) {
+      bool holds = !((falses >> i) & 1u);
+      deployment.outcomes[conditions[i]] = holds;
+      deployment.named += fmt::format("{}{}: {}", i ? ", " : "", conditions[i], holds ? "true" : "false");
+    }
+    load_deployment(logical_id, resource, file, string_text, deployment);
+  }
+  std::set<std::tuple<std::string, uint32_t, std::string>> seen;
+  auto repeated = std::remove_if(file.findings.begin() + static_cast<std::ptrdiff_t>(first_new), file.findings.end(),
+                                 [&](const Finding& finding) {
+                                   return !seen.emplace(finding.rule, finding.loc.offset, finding.message).second;
+                                 });
+  file.findings.erase(repeated, file.findings.end());
 }
 
 EmbeddedText json_string_text(const SourceFile& file, const JsonNode& node) {
@@ -141,6 +219,14 @@ bool is_cloudformation(const JsonNode& root) {
   if (!root.is_object()) return false;
   if (root.find("AWSTemplateFormatVersion")) return true;
   const JsonNode* resources = root.find("Resources");
+  // Templates people write often leave the version out, and a stack's first commit may hold
+  // only Parameters or no resources yet. A policy has no such members (its own is `Resource`);
+  // one that has them beside a Statement is a policy with a mistake, and read as one.
+  const JsonNode* parameters = root.find("Parameters");
+  if (!root.find("Statement") &&
+      ((resources && resources->is_object()) || (parameters && parameters->is_object()))) {
+    return true;
+  }
   if (!resources || !resources->is_object()) return false;
   for (const auto& resource : resources->items) {
     const JsonNode* type = resource.is_object() ? resource.find("Type") : nullptr;
@@ -150,7 +236,7 @@ bool is_cloudformation(const JsonNode& root) {
 }
 
 void load_cloudformation(const JsonNode& root, LoadedFile& file, StringText string_text) {
-  const JsonNode* resources = member(&root, "Resources");
+  const JsonNode* resources = member(&root, "Resources", {});
   if (!resources || !resources->is_object()) return;
   for (size_t i = 0; i < resources->keys.size(); ++i) {
     load_resource(resources->keys[i].name, resources->items[i], file, string_text);

@@ -13,7 +13,8 @@ namespace mfalint::input {
 // How a string node of the tree maps back to the file: JSON and YAML escape differently.
 using StringText = EmbeddedText (*)(const SourceFile& file, const JsonNode& node);
 
-// An `AWSTemplateFormatVersion`, or `Resources` holding at least one typed resource.
+// An `AWSTemplateFormatVersion`; a top-level `Resources` or `Parameters` mapping without a
+// `Statement`; or `Resources` holding at least one typed resource.
 bool is_cloudformation(const JsonNode& root);
 
 // Adds the policy documents of every resource type that holds one (see docs/inputs.md).

@@ -113,6 +113,9 @@ struct Policy {
   SizeQuota quota = SizeQuota::None;
   uint32_t size_without_whitespace = 0;  // characters outside JSON strings that are not white space, plus string contents
   std::string context;  // where the policy came from inside its file ("PolicyVersion.Document", a logical id)
+  // How a template's conditions turn out for this policy ("IsProduction: false"); empty when its
+  // resource uses none (see docs/inputs.md, Fn::If).
+  std::string branch;
   std::shared_ptr<const SourceFile> source;
 };
 

@@ -49,6 +49,7 @@ class Builder {
   Builder(const PolicyOrigin& origin, Findings& out) : out_(out) {
     policy_.source = origin.source;
     policy_.context = origin.context;
+    policy_.branch = origin.branch;
     policy_.kind = origin.kind;
     policy_.quota = origin.quota;
   }

@@ -17,6 +17,7 @@ struct PolicyOrigin {
   PolicyKind kind = PolicyKind::Identity;
   SizeQuota quota = SizeQuota::None;
   bool kind_known = false;  // false: guess identity/resource/trust from the statements
+  std::string branch;       // Policy::branch
 };
 
 // Empty when `root` is not even an object (a finding says so).

@@ -97,6 +97,23 @@ TEST(MfaAnalysis, MFA008WindowLongerThanTheMaximum) {
   EXPECT_TRUE(errors(bounded, "MFA008").empty());
 }
 
+// The command line's default maximum: a note, and MFA001's fix still asks for MFA only.
+TEST(MfaAnalysis, MFA008AtTheDefaultMaximumIsANote) {
+  MfaOptions options;
+  options.max_mfa_age = kDefaultMaxMfaAge;
+  options.max_mfa_age_by_default = true;
+  auto day = analyze(R"({"Effect": "Allow", "Action": "rds:DeleteDBInstance", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "43200"}}},
+                        {"Effect": "Allow", "Action": "iam:DeleteUser", "Resource": "*"})", options);
+  ASSERT_EQ(day.findings.size(), 2u);
+  EXPECT_EQ(day.findings[0].rule, "MFA008");
+  EXPECT_EQ(day.findings[0].severity, Severity::Note);
+  EXPECT_THAT(day.findings[0].message, HasSubstr("up to 43199 s after sign-in; the maximum is 3600 s by default"));
+  EXPECT_EQ(day.findings[1].rule, "MFA001");
+  EXPECT_EQ(day.findings[1].fix, R"(add "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}})");
+  auto hour = analyze(R"({"Effect": "Allow", "Action": "rds:DeleteDBInstance", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "3601"}}})", options);
+  EXPECT_TRUE(hour.findings.empty());
+}
+
 // Actions of one Allow that different Denies cover come out different, however they interleave
 // in catalog order (iam:CreateRole and s3:DeleteBucket share the uncovered outcome).
 TEST(MfaAnalysis, EachActionGetsTheDeniesThatCoverIt) {

@@ -100,10 +100,33 @@ const char* const kTwelveHours = R"({"Version": "2012-10-17", "Statement": [
   {"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "*",
    "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "43200"}}}]})";
 
-TEST(CheckMaxMfaAge, FlagTurnsOnMfa008) {
+// A default run says something about a window as long as a whole default session: a note, which
+// fails no build at the default --fail-on.
+TEST(CheckMaxMfaAge, ByDefaultAWindowLongerThanAnHourIsANote) {
   TempDir dir;
   dir.write("p.json", kTwelveHours);
-  EXPECT_EQ(dir.check("p.json").status, 0);
+  auto run = dir.check("p.json");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_THAT(run.out, HasSubstr("p.json:2:33: note: iam:CreateUser (1 sensitive action) usable by an MFA session up to "
+                                 "43199 s after sign-in; the maximum is 3600 s by default [MFA008]"));
+  EXPECT_EQ(dir.check("--fail-on note p.json").status, 1);
+  dir.write("hour.json", testing::policy_with(R"({"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "*",
+      "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "3601"}}})"));
+  EXPECT_THAT(dir.check("hour.json").out, Not(HasSubstr("[MFA008]")));
+}
+
+TEST(CheckMaxMfaAge, TheConfigCanTurnTheDefaultOffOrRaiseIt) {
+  TempDir dir;
+  dir.write("p.json", kTwelveHours);
+  dir.write(".mfalint.yaml", "rules: {MFA008: off}\n");
+  EXPECT_THAT(dir.check("p.json").out, Not(HasSubstr("[MFA008]")));
+  dir.write(".mfalint.yaml", "max-mfa-age: 43200\n");
+  EXPECT_THAT(dir.check("p.json").out, Not(HasSubstr("[MFA008]")));
+}
+
+TEST(CheckMaxMfaAge, AConfiguredMaximumIsAWarning) {
+  TempDir dir;
+  dir.write("p.json", kTwelveHours);
   auto bounded = dir.check("--max-mfa-age 3600 p.json");
   EXPECT_EQ(bounded.status, 1);
   EXPECT_THAT(bounded.out, HasSubstr("usable by an MFA session up to 43199 s after sign-in; the maximum is 3600 s [MFA008]"));
@@ -203,7 +226,7 @@ TEST(CheckExplain, ATableAfterEachFilesFindingsWithinAHundredColumns) {
                                            resources + "]}"));
   dir.write("b.json", kTwelveHours);
   dir.write("c.json", testing::policy_with(R"({"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"})"));
-  auto run = dir.check("--explain a.json b.json c.json");
+  auto run = dir.check("--explain --max-mfa-age 43199 a.json b.json c.json");
   EXPECT_EQ(run.status, 1);
   size_t a_finding = run.out.find("a.json:1:"), a_table = run.out.find("a.json: MFA table, 1 of 1");
   size_t b_table = run.out.find("b.json: MFA table, 0 of 1"), c_table = run.out.find("c.json: MFA table empty");

@@ -24,7 +24,7 @@ TEST(Cli, TextFindingLineThenSourceAndCaret) {
   EXPECT_THAT(run.out, HasSubstr("samples/hidden-duplicate-condition.json:10:7: error: duplicate key \"Condition\""));
   EXPECT_THAT(run.out, HasSubstr("[IAM012]\n        \"Condition\": {\"StringEquals\""));
   EXPECT_THAT(run.out, HasSubstr("\n        ^~~~~~~~~~~\n"));
-  EXPECT_THAT(run.out, HasSubstr("1 file checked: 1 error, 0 warnings, 0 notes\n"));
+  EXPECT_THAT(run.out, HasSubstr("1 file checked: 1 error, 0 warnings, 1 note\n"));  // MFA008: any MFA age
   EXPECT_THAT(run.out, Not(HasSubstr("\x1b[")));  // not a terminal: no colour
 }
 
@@ -139,9 +139,22 @@ TEST(Cli, SamplesGiveExactlyTheirDocumentedFindings) {
   EXPECT_EQ(actual, testing::read_all(MFALINT_SOURCE_DIR "/samples/expected-findings.txt"));
 }
 
-// samples/README.md: the long MFA window is fine by default and MFA008 with a maximum MFA age.
+// samples/README.md: the branch of Fn::If without the MFA condition is judged, and named.
+TEST(Cli, TemplateSampleReportsTheBranchWithoutMfa) {
+  auto run = run_mfalint("check samples/template-if-without-mfa.json");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.out, HasSubstr("samples/template-if-without-mfa.json:19:25: error: ec2:TerminateInstances (1 sensitive "
+                                 "action) allowed without MFA to long-term access keys and sessions without MFA when "
+                                 "the template deploys with IsProduction: false [MFA001]"));
+  EXPECT_THAT(run.out, HasSubstr("1 file checked: 1 error, 0 warnings, 0 notes"));
+}
+
+// samples/README.md: the long MFA window is a note by default and a warning with a maximum MFA age.
 TEST(Cli, LongWindowSampleFiresMfa008WithAMaximumAge) {
-  EXPECT_EQ(run_mfalint("check samples/long-mfa-window.json").status, 0);
+  auto by_default = run_mfalint("check samples/long-mfa-window.json");
+  EXPECT_EQ(by_default.status, 0);
+  EXPECT_THAT(by_default.out, HasSubstr("samples/long-mfa-window.json:7:17: note: "));
+  EXPECT_THAT(by_default.out, HasSubstr("the maximum is 3600 s by default [MFA008]"));
   auto run = run_mfalint("check --max-mfa-age 3600 samples/long-mfa-window.json");
   EXPECT_EQ(run.status, 1);
   EXPECT_THAT(run.out, HasSubstr("samples/long-mfa-window.json:7:17: warning: "));

@@ -84,13 +84,15 @@ TEST(CloudFormationYaml, FixturePoliciesKindsAndQuotas) {
   for (const auto& policy : file.policies) contexts.push_back(policy.context);
   EXPECT_THAT(contexts, ElementsAre("DataBucketPolicy.PolicyDocument", "OperatorRole.AssumeRolePolicyDocument",
                                     "OperatorRole.Policies[0]", "BreakGlassRole.AssumeRolePolicyDocument",
-                                    "Operators.Policies[0]", "AlertsTopicPolicy.PolicyDocument",
+                                    // Fn::If on EnforceMfa: each outcome is a policy of its own
+                                    "Operators.Policies[0] (EnforceMfa: true)",
+                                    "Operators.Policies[0] (EnforceMfa: false)", "AlertsTopicPolicy.PolicyDocument",
                                     "ReportsKey.KeyPolicy"));
   const auto* trust = policy_named(file, "OperatorRole.AssumeRolePolicyDocument");
   EXPECT_EQ(trust->kind, model::PolicyKind::Trust);
   EXPECT_EQ(trust->quota, model::SizeQuota::TrustPolicy);
   EXPECT_EQ(policy_named(file, "OperatorRole.Policies[0]")->quota, model::SizeQuota::InlineRole);
-  EXPECT_EQ(policy_named(file, "Operators.Policies[0]")->quota, model::SizeQuota::InlineGroup);
+  EXPECT_EQ(policy_named(file, "Operators.Policies[0] (EnforceMfa: false)")->quota, model::SizeQuota::InlineGroup);
   EXPECT_EQ(policy_named(file, "DataBucketPolicy.PolicyDocument")->kind, model::PolicyKind::Resource);
   EXPECT_EQ(policy_named(file, "AlertsTopicPolicy.PolicyDocument")->kind, model::PolicyKind::Resource);
   EXPECT_EQ(policy_named(file, "ReportsKey.KeyPolicy")->kind, model::PolicyKind::Resource);
@@ -108,11 +110,17 @@ TEST(CloudFormationYaml, IntrinsicsBecomeReadablePlaceholders) {
   const auto& trust = policy_named(file, "OperatorRole.AssumeRolePolicyDocument")->statements[0];
   EXPECT_THAT(values(trust.principal->entries[0].values),
               ElementsAre("arn:{{Ref AWS::Partition}}:iam::{{Ref TrustedAccountId}}:root"));
-  // Fn::If takes its first branch; ${!aws:username} is the IAM policy variable ${aws:username}.
-  const auto& group = policy_named(file, "Operators.Policies[0]")->statements;
+  // Fn::If's first branch when EnforceMfa holds, its second (here none) when not; ${!aws:username}
+  // is the IAM policy variable ${aws:username}.
+  const model::Policy* enforced = policy_named(file, "Operators.Policies[0] (EnforceMfa: true)");
+  ASSERT_NE(enforced, nullptr);
+  const auto& group = enforced->statements;
   ASSERT_EQ(group.size(), 2u);
   EXPECT_EQ(group[0].sid->value, "BlockMostAccessUnlessSignedInWithMFA");
   EXPECT_THAT(values(group[1].resource), ElementsAre("arn:aws:iam::{{Ref AWS::AccountId}}:mfa/${aws:username}"));
+  const model::Policy* not_enforced = policy_named(file, "Operators.Policies[0] (EnforceMfa: false)");
+  ASSERT_NE(not_enforced, nullptr);
+  EXPECT_EQ(not_enforced->statements.size(), 1u);
 }
 
 TEST(CloudFormationYaml, PlainScalarsKeepTheirJsonTypes) {
@@ -174,7 +182,7 @@ TEST(CloudFormationYaml, EveryShortFormTagIsAccepted) {
       "                  - !And [!Condition A, !Not [!Condition B]]\n"
       "                  - !Or [!Condition A, !Condition B]\n"));
   ASSERT_FALSE(file.error) << *file.error;
-  ASSERT_EQ(file.policies.size(), 1u);
+  ASSERT_EQ(file.policies.size(), 2u);  // Cond true, then false (below, the first)
   EXPECT_THAT(values(file.policies[0].statements[0].resource),
               ElementsAre("{{Ref Bucket}}", "{{Fn::GetAtt Bucket.Arn}}", "{{Fn::GetAtt Bucket.Arn}}",
                           "arn:aws:s3:::{{Ref Bucket}}/*", "arn:aws:s3:::{{Ref Bucket}}/logs", "a:{{Ref B}}:c", "y",
@@ -192,7 +200,7 @@ TEST(CloudFormationYaml, NoValueRemovesTheElementOrMember) {
       "                Resource: \"*\"\n"
       "                Sid: !Ref AWS::NoValue\n"
       "              - !If [C, !Ref AWS::NoValue, {Effect: Deny, Action: \"*\", Resource: \"*\"}]\n"));
-  ASSERT_EQ(file.policies.size(), 1u);
+  ASSERT_EQ(file.policies.size(), 2u);  // C true (below), and C false
   const auto& statements = file.policies[0].statements;
   ASSERT_EQ(statements.size(), 1u);
   EXPECT_THAT(values(statements[0].action), ElementsAre("s3:GetObject"));
@@ -311,6 +319,50 @@ TEST(CloudFormationYaml, OtherYamlIsNotATemplateAndNotAnError) {
   auto other = input::load_text("x.yaml", "Resources:\n  cpu: 2\n");
   EXPECT_FALSE(other.error);
   EXPECT_THAT(other.findings, IsEmpty());
+}
+
+// Templates people write leave out AWSTemplateFormatVersion; one with no resources yet, or only
+// parameters, holds no policy: no finding, not IAM002/IAM009 on a "policy".
+TEST(CloudFormationJson, ResourcesOrParametersWithoutAVersionMakeATemplate) {
+  for (const char* text : {R"({"Resources": {}})", R"({"Parameters": {"Env": {"Type": "String"}}})",
+                           R"({"Description": "d", "Parameters": {"Env": {"Type": "String"}}, "Resources": {}})",
+                           R"({"Resources": {"Topic": {"Type": "Custom", "Properties": {}}}})"}) {
+    auto file = input::load_text("stack.json", text);
+    EXPECT_FALSE(file.error) << text;
+    EXPECT_THAT(file.findings, IsEmpty()) << text;
+    EXPECT_THAT(file.policies, IsEmpty()) << text;
+  }
+  // A Statement beside them is a policy with a mistake, read as one.
+  auto policy = input::load_text("p.json", R"({"Version": "2012-10-17", "Statement": [], "Resources": {}})");
+  EXPECT_THAT(rules_of(policy.findings), ::testing::Contains("IAM009"));
+  EXPECT_EQ(policy.policies.size(), 1u);
+}
+
+// Fn::If: each outcome of a condition is a way the stack deploys, judged on its own and named in
+// the policy's context. A document the conditions leave alone is read once.
+TEST(CloudFormationYaml, EveryBranchOfFnIfIsJudged) {
+  auto file = yaml(
+      "Conditions:\n  IsProd: !Equals [!Ref Env, prod]\n"
+      "Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n"
+      "        Version: \"2012-10-17\"\n        Statement:\n"
+      "          - Effect: Allow\n            Action: ec2:TerminateInstances\n            Resource: \"*\"\n"
+      "            Condition: !If [IsProd, {Bool: {aws:MultiFactorAuthPresent: \"true\"}}, !Ref AWS::NoValue]\n"
+      "  Other:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Description: !If [IsProd, a, b]\n"
+      "      PolicyDocument: {Version: \"2012-10-17\", Statement: {Effect: Allow, Action: s3:GetObject, Resource: \"*\"}}\n");
+  EXPECT_THAT(file.findings, IsEmpty());
+  ASSERT_EQ(file.policies.size(), 3u);
+  EXPECT_EQ(file.policies[0].context, "P.PolicyDocument (IsProd: true)");
+  EXPECT_EQ(file.policies[0].statements.at(0).conditions.size(), 1u);
+  EXPECT_EQ(file.policies[1].context, "P.PolicyDocument (IsProd: false)");
+  EXPECT_EQ(file.policies[1].branch, "IsProd: false");
+  EXPECT_TRUE(file.policies[1].statements.at(0).conditions.empty());
+  EXPECT_EQ(file.policies[2].context, "Other.PolicyDocument (IsProd: true)");
+  // A grammar finding both outcomes share is reported once.
+  auto both = yaml("Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n"
+                   "        Statement:\n          - {Effect: allow, Action: s3:GetObject, Resource: \"*\"}\n"
+                   "          - !If [C, {Effect: Allow, Action: s3:PutObject, Resource: \"*\"}, !Ref AWS::NoValue]\n");
+  EXPECT_EQ(both.policies.size(), 2u);
+  EXPECT_THAT(testing::with_rule(both.findings, "IAM006"), ::testing::SizeIs(1));
 }
 
 TEST(CloudFormationYaml, TemplateSuffixHoldingJsonAndStdinYaml) {

@@ -206,7 +206,7 @@ TEST(ConfigCli, FoundFromTheWorkingDirectoryAndShownInReports) {
   dir.write("policies/vendor/v.json", kPolicy);
   dir.write(".mfalint.yaml", R"(
 exclude: ["**/vendor"]
-rules: {IAM010: off}
+rules: {IAM010: off, MFA008: off}
 suppressions:
   - {rule: IAM011, files: "policies/*.json", sid: A, reason: "audited, SEC-12"}
 )");

@@ -3,6 +3,7 @@
 #include "checks/check.h"
 #include "input/adapters.h"
 #include "input/cloudformation.h"
+#include "input/terraform_source.h"
 
 #include <fmt/core.h>
 
@@ -60,8 +61,10 @@ std::string read_bytes(const fs::path& path) {
 }
 
 // In a directory, YAML is taken only when it looks like a template: a repository's workflows and
-// compose files are none of mfalint's business and must not fail the run.
+// compose files are none of mfalint's business and must not fail the run. Terraform's own
+// `.terraform/` holds downloaded modules, which are not the repository's to fix.
 bool wanted_file(const fs::path& path) {
+  if (is_terraform_source(path.string())) return path.string().find("/.terraform/") == std::string::npos;
   if (path.extension() == ".json") return true;
   return yaml_extension(path) && looks_like_cloudformation(read_bytes(path));
 }
@@ -118,6 +121,11 @@ LoadedFile load_text(std::string path, std::string text) {
   file.path = path;
   file.source = std::make_shared<SourceFile>(std::move(path), std::move(text));
   const std::string& content = file.source->text();
+  if (is_terraform_source(file.path)) {
+    load_terraform_source(file, read_module_siblings(file.path));
+    for (const auto& policy : file.policies) checks::run_checks(policy, file.findings);
+    return file;
+  }
   bool yaml = reads_as_yaml(file.path, content);
   if (yaml && !looks_like_cloudformation(content)) return file;  // YAML that is no template holds no policy
   if (content.empty()) {

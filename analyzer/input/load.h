@@ -25,8 +25,9 @@ struct LoadedFile {
   Location error_loc;  // line 0 when the error has no position
 };
 
-// Expands directories (recursively, sorted: `.json` files, and `.yaml`, `.yml`, `.template` files
-// that look like CloudFormation templates), keeps files and `-` as given.
+// Expands directories (recursively, sorted: `.json` files, Terraform's `.tf` and `.tf.json`, and
+// `.yaml`, `.yml`, `.template` files that look like CloudFormation templates), keeps files and `-`
+// as given.
 // A path that does not exist becomes a LoadedFile with an error.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std::vector<LoadedFile>& missing);
 

@@ -29,8 +29,13 @@ TEST(AuditOrganizationCli, GuardAtAnOuLevelAndTheManagementAccount) {
   auto guarded = testing::run_mfalint(std::string("audit ") + kDump + levels);
   EXPECT_THAT(guarded.out, HasSubstr("\"principals_with_unprotected_sensitive_actions\": 8"));  // service-linked roles
   EXPECT_THAT(guarded.out, HasSubstr("Denied by SCP"));
+  // SCPs do not apply to the management account: its audit is the audit without them.
   auto management = testing::run_mfalint(std::string("audit ") + kDump + levels + " --management-account");
-  EXPECT_THAT(management.out, HasSubstr("\"principals_with_unprotected_sensitive_actions\": 115"));
+  auto unguarded = testing::run_mfalint(std::string("audit ") + kDump + " --format json");
+  const std::string count = "\"principals_with_unprotected_sensitive_actions\": ";
+  auto at = unguarded.out.find(count);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_THAT(management.out, HasSubstr(unguarded.out.substr(at, count.size() + 3)));
   EXPECT_THAT(management.out, ::testing::Not(HasSubstr("Denied by SCP")));
 }
 

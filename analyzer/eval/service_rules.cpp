@@ -34,13 +34,18 @@ constexpr std::array<std::string_view, 7> kPolicyChanges{
     "iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion",
     "iam:SetDefaultPolicyVersion", "iam:TagPolicy", "iam:UntagPolicy"};
 
+// The service prefix of "service:Action", which every guard and own-policy rule tests first: most
+// requests are for other services and are answered without looking further.
+std::string_view service_of(std::string_view action) { return action.substr(0, action.find(':')); }
+
 }  // namespace
 
 bool is_aws_namespace(std::string_view account) { return account == "aws"; }
 
 OwnPolicy own_policy_required(const Request& request) {
-  if (one_of(request.action, kRoleTrustActions)) return OwnPolicy::RoleTrust;
-  if (request.action.size() > 4 && iequals(std::string_view(request.action).substr(0, 4), "kms:")) {
+  std::string_view service = service_of(request.action);
+  if (iequals(service, "sts") && one_of(request.action, kRoleTrustActions)) return OwnPolicy::RoleTrust;
+  if (iequals(service, "kms")) {
     auto parts = split_arn(request.resource);
     if (parts && (*parts)[2] == "kms" && (*parts)[5].starts_with("key/")) return OwnPolicy::KeyPolicy;
   }
@@ -57,7 +62,11 @@ std::string_view own_policy_name(OwnPolicy own) {
 }
 
 Guard guard_for(const Request& request) {
-  if (iequals(request.action, "sts:GetCallerIdentity")) return Guard::CallerIdentity;
+  std::string_view action_service = service_of(request.action);
+  if (iequals(action_service, "sts")) {
+    return iequals(request.action, "sts:GetCallerIdentity") ? Guard::CallerIdentity : Guard::None;
+  }
+  if (!iequals(action_service, "iam") && !iequals(action_service, "kms")) return Guard::None;
   auto parts = split_arn(request.resource);
   if (!parts) return Guard::None;
   std::string_view service = (*parts)[2], account = (*parts)[4], resource = (*parts)[5];

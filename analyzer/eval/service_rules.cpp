@@ -8,7 +8,8 @@
 namespace mfalint::eval {
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) { return catalog::compare_lower(a, b) == 0; }
+// Lengths first: most names differ in length, and then no character is compared.
+bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && catalog::compare_lower(a, b) == 0; }
 
 template <size_t N>
 bool one_of(std::string_view action, const std::array<std::string_view, N>& names) {
@@ -34,16 +35,18 @@ constexpr std::array<std::string_view, 7> kPolicyChanges{
     "iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion",
     "iam:SetDefaultPolicyVersion", "iam:TagPolicy", "iam:UntagPolicy"};
 
-// The service prefix of "service:Action", which every guard and own-policy rule tests first: most
-// requests are for other services and are answered without looking further.
-std::string_view service_of(std::string_view action) { return action.substr(0, action.find(':')); }
+// The service of "service:Action" when it has three letters, as the services of every guard and
+// own-policy rule do (sts, iam, kms); otherwise empty. Every request asks, so no search for ':'.
+std::string_view three_letter_service(std::string_view action) {
+  return action.size() > 4 && action[3] == ':' ? action.substr(0, 3) : std::string_view();
+}
 
 }  // namespace
 
 bool is_aws_namespace(std::string_view account) { return account == "aws"; }
 
 OwnPolicy own_policy_required(const Request& request) {
-  std::string_view service = service_of(request.action);
+  std::string_view service = three_letter_service(request.action);
   if (iequals(service, "sts") && one_of(request.action, kRoleTrustActions)) return OwnPolicy::RoleTrust;
   if (iequals(service, "kms")) {
     auto parts = split_arn(request.resource);
@@ -62,26 +65,34 @@ std::string_view own_policy_name(OwnPolicy own) {
 }
 
 Guard guard_for(const Request& request) {
-  std::string_view action_service = service_of(request.action);
+  std::string_view action_service = three_letter_service(request.action);
   if (iequals(action_service, "sts")) {
     return iequals(request.action, "sts:GetCallerIdentity") ? Guard::CallerIdentity : Guard::None;
   }
-  if (!iequals(action_service, "iam") && !iequals(action_service, "kms")) return Guard::None;
+  // The action decides which guard could hold; only then is the resource's ARN read.
+  Guard candidate = Guard::None;
+  if (iequals(action_service, "iam")) {
+    if (one_of(request.action, kRoleChanges)) candidate = Guard::ReservedSsoRole;
+    else if (one_of(request.action, kPolicyChanges)) candidate = Guard::AwsManagedPolicy;
+  } else if (iequals(action_service, "kms") && one_of(request.action, kAliasChanges)) {
+    candidate = Guard::AwsManagedKmsAlias;
+  }
+  if (candidate == Guard::None) return Guard::None;
   auto parts = split_arn(request.resource);
   if (!parts) return Guard::None;
   std::string_view service = (*parts)[2], account = (*parts)[4], resource = (*parts)[5];
-  if (service == "iam" && resource.starts_with("role/aws-reserved/sso.amazonaws.com/") &&
-      one_of(request.action, kRoleChanges)) {
-    return Guard::ReservedSsoRole;
+  bool holds = false;
+  switch (candidate) {
+    case Guard::ReservedSsoRole:
+      holds = service == "iam" && resource.starts_with("role/aws-reserved/sso.amazonaws.com/");
+      break;
+    case Guard::AwsManagedPolicy:
+      holds = service == "iam" && is_aws_namespace(account) && resource.starts_with("policy/");
+      break;
+    case Guard::AwsManagedKmsAlias: holds = service == "kms" && resource.starts_with("alias/aws/"); break;
+    default: break;
   }
-  if (service == "kms" && resource.starts_with("alias/aws/") && one_of(request.action, kAliasChanges)) {
-    return Guard::AwsManagedKmsAlias;
-  }
-  if (service == "iam" && is_aws_namespace(account) && resource.starts_with("policy/") &&
-      one_of(request.action, kPolicyChanges)) {
-    return Guard::AwsManagedPolicy;
-  }
-  return Guard::None;
+  return holds ? candidate : Guard::None;
 }
 
 std::string_view guard_reason(Guard guard) {

@@ -121,9 +121,7 @@ TEST(Html, SamplesReport) {
   // Every sample has findings or MFA table rows, so each gets a section; but the correct SCP guard,
   // which grants nothing (no MFA table) and is right (no finding).
   size_t samples = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(MFALINT_SOURCE_DIR "/samples")) {
-    samples += entry.path().extension() == ".json" && entry.path().filename() != "scp-mfa-guard.json" ? 1 : 0;
-  }
+  for (const auto& file : testing::sample_files()) samples += file.filename() != "scp-mfa-guard.json" ? 1 : 0;
   EXPECT_EQ(with_class(root, "section", "subject").size(), samples);
   EXPECT_THAT(run.out, HasSubstr("<code>samples/mfa-protected-s3.json</code>"));
 }

@@ -19,10 +19,7 @@ testing::XmlElement parsed(const std::string& xml) {
 
 TEST(Junit, OneCasePerFileAFailurePerFindingAnErrorPerUnreadableFile) {
   auto expected = testing::expected_sample_findings();
-  size_t sample_files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(MFALINT_SOURCE_DIR "/samples")) {
-    sample_files += entry.path().extension() == ".json";
-  }
+  const size_t sample_files = testing::sample_files().size();
   auto run = testing::run_mfalint("check --format junit samples/");
   EXPECT_EQ(run.status, 2);
   EXPECT_TRUE(run.out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));

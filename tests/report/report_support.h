@@ -56,6 +56,15 @@ inline Finding finding_in(std::shared_ptr<const SourceFile> source, std::string 
   return finding;
 }
 
+// The files `mfalint check samples/` reads: policies (.json) and Terraform source (.tf), at any depth.
+inline std::vector<std::filesystem::path> sample_files() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(MFALINT_SOURCE_DIR "/samples")) {
+    if (entry.path().extension() == ".json" || entry.path().extension() == ".tf") files.push_back(entry.path());
+  }
+  return files;
+}
+
 // What samples/README.md promises `mfalint check samples/` reports: samples/expected-findings.txt.
 struct SampleFindings {
   size_t findings = 0;

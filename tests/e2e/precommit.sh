@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The hook in .pre-commit-hooks.yaml, driven by Debian's pre-commit in a scratch repository: a
-# commit of a bad policy is blocked and shows the finding, a good one goes through, files that are
-# neither JSON nor YAML do not run the hook, and `.mfalint.yaml` excludes apply to the files
-# pre-commit names. Also `pre-commit try-repo`. Nothing outside a temporary directory is touched.
+# commit of a bad policy is blocked and shows the finding, a good one goes through, a changed .tf
+# file is judged with its module, other files do not run the hook, and `.mfalint.yaml` excludes
+# apply to the files pre-commit names. Also `pre-commit try-repo`. Nothing outside a temporary
+# directory is touched.
 set -euo pipefail
 : "${MFALINT:?set MFALINT to the mfalint binary}"
 : "${MFALINT_SOURCE_DIR:?set MFALINT_SOURCE_DIR to the source tree}"
@@ -65,6 +66,28 @@ cp "$MFALINT_SOURCE_DIR/samples/mfa-protected-s3.json" policies/good.json
 git add policies/good.json
 out=$(git commit -m good 2>&1) || fail "the good policy was blocked: $out"
 [[ "$out" == *"mfalint"*"Passed"* ]] || fail "the hook did not run on the good policy: $out"
+
+# Terraform source: only the changed .tf file is named, and the hook still reads its module's other
+# files: the actions of the document come from a local of a file committed earlier. (A policy is
+# reported with the file its document is written in: .pre-commit-hooks.yaml says so.)
+mkdir -p infra
+printf 'locals {\n  deletes = ["lambda:DeleteFunction"]\n}\n' >infra/locals.tf
+git add infra/locals.tf
+git commit -qm "locals" --no-verify
+cat >infra/documents.tf <<'EOF'
+data "aws_iam_policy_document" "deploy" {
+  statement {
+    actions   = local.deletes
+    resources = ["*"]
+  }
+}
+EOF
+git add infra/documents.tf
+if out=$(git commit -m terraform 2>&1); then fail "the Terraform policy without MFA was committed: $out"; fi
+[[ "$out" == *"infra/documents.tf:3:17: error: lambda:DeleteFunction (1 sensitive action)"*"[MFA001]"* ]] ||
+  fail "no Terraform finding in: $out"
+git rm -q --cached infra/documents.tf
+rm -r infra
 
 # Neither JSON nor YAML: the hook does not run.
 echo "notes" >README.md

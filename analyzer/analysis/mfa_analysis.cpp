@@ -4,7 +4,7 @@
 #include "catalog/action_bits.h"
 #include "catalog/catalog.h"
 #include "catalog/text.h"
-#include "checks/check.h"
+#include "model/policy_finding.h"
 
 #include <fmt/format.h>
 
@@ -411,7 +411,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       std::vector<std::string> resources;
       std::string resources_text = resources_of(st, resources);
       if (options.rows) {
-        report::MfaRow row;
+        MfaRow row;
         row.subject = allow.policy->source ? allow.policy->source->path() : "";
         row.context = allow.policy->context;
         row.actions = fmt::format("{} ({} sensitive action{})", patterns_of(st), count, count == 1 ? "" : "s");
@@ -436,7 +436,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
                                  list_names(allow.reach.assumed_keys, 5));
         }
         if (!verdict.decided.empty()) message += "; the organization's policies decided the rest: " + verdict.decided;
-        Finding finding = checks::make_finding("MFA001", *allow.policy, st, at, message);
+        Finding finding = model::make_finding("MFA001", *allow.policy, st, at, message);
         finding.actions.ids = std::move(outcome.ids);
         finding.resources = std::move(resources);
         finding.fix = options.max_mfa_age && !options.max_mfa_age_by_default
@@ -445,7 +445,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
                           : "add \"Condition\": {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}";
         result.findings.push_back(std::move(finding));
       } else if (options.max_mfa_age && !ages.empty() && ages.intervals().back().to > *options.max_mfa_age) {
-        Finding finding = checks::make_finding(
+        Finding finding = model::make_finding(
             "MFA008", *allow.policy, st, at,
             fmt::format("{} ({} sensitive action{}) usable by an MFA session {} after sign-in; the maximum is {} s{}",
                         patterns_of(st), count, count == 1 ? "" : "s", ages.describe(), *options.max_mfa_age,
@@ -464,7 +464,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       std::string message;
       append_actions_phrase(message, st, denied.ids);
       message += " allowed here but reachable by no credential: " + denied.decided;
-      Finding note = checks::make_finding("MFA001", *allow.policy, st, at, std::move(message));
+      Finding note = model::make_finding("MFA001", *allow.policy, st, at, std::move(message));
       note.severity = Severity::Note;
       note.actions.ids = std::move(denied.ids);
       result.findings.push_back(std::move(note));
@@ -477,7 +477,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
   if (!bootstrap_reached.empty()) {
     std::sort(bootstrap_reached.begin(), bootstrap_reached.end());
     bootstrap_reached.erase(std::unique(bootstrap_reached.begin(), bootstrap_reached.end()), bootstrap_reached.end());
-    Finding note = checks::make_finding(
+    Finding note = model::make_finding(
         "MFA001", *bootstrap_policy, bootstrap_policy->loc,
         fmt::format("MFA set-up actions reachable without MFA, as they must be for users to enable MFA: {}",
                     list_actions(bootstrap_reached, 10)));

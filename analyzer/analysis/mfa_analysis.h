@@ -7,7 +7,7 @@
 #include "catalog/sensitivity.h"
 #include "core/finding.h"
 #include "model/policy.h"
-#include "report/report.h"
+#include "analysis/mfa_row.h"
 
 #include <optional>
 #include <span>
@@ -50,7 +50,7 @@ struct MfaOptions {
 
 struct MfaResult {
   Findings findings;
-  std::vector<report::MfaRow> rows;
+  std::vector<MfaRow> rows;
   // Distinct sensitive actions (the MFA set-up ones aside) that some credential reaches, as
   // ascending ids: reachable without MFA, and reachable only with it.
   std::vector<catalog::ActionId> unprotected_actions;

@@ -4,11 +4,14 @@
 
 #include "core/finding.h"
 #include "model/policy.h"
+#include "model/policy_finding.h"  // make_finding, for every check
 
 #include <span>
 #include <string_view>
 
 namespace mfalint::checks {
+
+using model::make_finding;
 
 using CheckFn = void (*)(const model::Policy& policy, Findings& out);
 
@@ -21,10 +24,5 @@ std::span<const Check> all_checks();
 
 // Runs every registered check on `policy`.
 void run_checks(const model::Policy& policy, Findings& out);
-
-// Builds a finding for `rule` at `loc` in `policy`, with the rule's default severity.
-Finding make_finding(std::string_view rule, const model::Policy& policy, const Location& loc, std::string message);
-Finding make_finding(std::string_view rule, const model::Policy& policy, const model::Statement& statement,
-                     const Location& loc, std::string message);
 
 }  // namespace mfalint::checks

@@ -1,6 +1,6 @@
 #include "checks/check.h"
 
-#include "checks/rule_docs.h"
+#include "core/rule_docs.h"
 
 namespace mfalint::checks {
 
@@ -54,25 +54,6 @@ std::span<const Check> all_checks() { return kChecks; }
 
 void run_checks(const model::Policy& policy, Findings& out) {
   for (const auto& check : kChecks) check.run(policy, out);
-}
-
-Finding make_finding(std::string_view rule, const model::Policy& policy, const Location& loc, std::string message) {
-  Finding finding;
-  finding.rule = std::string(rule);
-  finding.severity = rules::default_severity(rule);
-  finding.source = policy.source;
-  finding.loc = loc;
-  finding.message = std::move(message);
-  finding.context = policy.context;
-  return finding;
-}
-
-Finding make_finding(std::string_view rule, const model::Policy& policy, const model::Statement& statement,
-                     const Location& loc, std::string message) {
-  Finding finding = make_finding(rule, policy, loc, std::move(message));
-  finding.statement = statement.index;
-  if (statement.sid) finding.sid = statement.sid->value;
-  return finding;
 }
 
 }  // namespace mfalint::checks

@@ -1,8 +1,9 @@
-#include "analysis/audit.h"
+#include "pipeline/audit.h"
 #include "cli/command.h"
 #include "cli/report_output.h"
 #include "input/account_dump.h"
 #include "input/organization_policy.h"
+#include "pipeline/checked_load.h"
 
 #include <fmt/core.h>
 
@@ -33,6 +34,7 @@ struct ControlInputs {
 bool load_levels(const std::vector<std::string>& paths, model::PolicyKind kind, ControlInputs& inputs) {
   for (const auto& path : paths) {
     input::LoadedFile& file = inputs.files.emplace_back(input::load_organization_policies(path, kind));
+    pipeline::run_checks(file);
     if (file.error) {
       std::string where = file.error_loc.line ? fmt::format("{}:{}:{}", file.path, file.error_loc.line,
                                                             file.error_loc.column)
@@ -50,10 +52,10 @@ bool load_levels(const std::vector<std::string>& paths, model::PolicyKind kind, 
 
 int run_audit(const AuditOptions& options) {
   const report::Reporter* reporter = report::find_reporter(options.report.format);
-  analysis::Config config;
+  pipeline::Config config;
   try {
     config = read_config(options.report.config);
-  } catch (const analysis::ConfigError& error) {
+  } catch (const pipeline::ConfigError& error) {
     fmt::print(stderr, "mfalint: error: {}\n", error.what());
     return kExitError;
   }
@@ -66,13 +68,13 @@ int run_audit(const AuditOptions& options) {
   }
   // Neither SCPs nor RCPs restrict the management account.
   if (!options.management_account) analysis->mfa.control = control.levels;
-  auto report = analysis::audit_account(input::load_account_dump(options.file, options.max_file_mib << 20),
+  auto report = pipeline::audit_account(input::load_account_dump(options.file, options.max_file_mib << 20),
                                         analysis->sensitivity, analysis->mfa);
   for (const auto& file : control.files) {
     report.files.push_back(report::FileStatus{file.path, file.error, file.error_loc});
     report.findings.insert(report.findings.end(), file.findings.begin(), file.findings.end());
   }
-  analysis::apply_config(config, report);
+  pipeline::apply_config(config, report);
   if (!write_report(report, *reporter, options.report.output)) return kExitError;
   int status = exit_status(report, options.report.fail_on);
   release_at_exit(std::move(report));

@@ -1,6 +1,6 @@
-#include "analysis/baseline.h"
-#include "analysis/check_files.h"
-#include "analysis/config.h"
+#include "pipeline/baseline.h"
+#include "pipeline/check_files.h"
+#include "pipeline/config.h"
 #include "core/parallel_for.h"
 #include "cli/command.h"
 #include "cli/report_output.h"
@@ -33,22 +33,22 @@ std::string_view plural(size_t n) { return n == 1 ? "" : "s"; }
 // run then reports against what it just wrote: nothing. Throws BaselineError.
 void apply_baseline(const CheckOptions& options, const std::set<std::string>& baseline, Findings& findings) {
   if (!options.write_baseline.empty()) {
-    analysis::save_baseline(findings, options.write_baseline);
+    pipeline::save_baseline(findings, options.write_baseline);
     fmt::print(stderr, "mfalint: wrote {} finding{} to {}\n", findings.size(), plural(findings.size()),
                options.write_baseline);
     findings.clear();
-  } else if (size_t known = analysis::drop_baselined(baseline, findings)) {
+  } else if (size_t known = pipeline::drop_baselined(baseline, findings)) {
     fmt::print(stderr, "mfalint: {} finding{} in {} not reported\n", known, plural(known), options.baseline);
   }
 }
 
 int run_check(const CheckOptions& options) {
   const report::Reporter* reporter = report::find_reporter(options.report.format);
-  analysis::Config config;
+  pipeline::Config config;
   std::set<std::string> baseline;
   try {
     config = read_config(options.report.config);
-    if (!options.baseline.empty()) baseline = analysis::load_baseline(options.baseline);
+    if (!options.baseline.empty()) baseline = pipeline::load_baseline(options.baseline);
   } catch (const std::runtime_error& error) {  // ConfigError, BaselineError
     fmt::print(stderr, "mfalint: error: {}\n", error.what());
     return kExitError;
@@ -58,11 +58,11 @@ int run_check(const CheckOptions& options) {
   analysis->jobs = options.jobs;
   analysis->mfa.rows = reporter->uses_mfa_rows || options.explain;
   analysis->max_file_bytes = options.max_file_mib << 20;
-  auto report = analysis::check_files(analysis::without_excluded(config, options.paths), *analysis);
-  analysis::apply_config(config, report);
+  auto report = pipeline::check_files(pipeline::without_excluded(config, options.paths), *analysis);
+  pipeline::apply_config(config, report);
   try {
     apply_baseline(options, baseline, report.findings);
-  } catch (const analysis::BaselineError& error) {
+  } catch (const pipeline::BaselineError& error) {
     fmt::print(stderr, "mfalint: error: {}\n", error.what());
     return kExitError;
   }

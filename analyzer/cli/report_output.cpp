@@ -14,11 +14,11 @@
 
 namespace mfalint::cli {
 
-analysis::Config read_config(const std::string& path) {
-  if (!path.empty()) return analysis::load_config(path);
+pipeline::Config read_config(const std::string& path) {
+  if (!path.empty()) return pipeline::load_config(path);
   auto cwd = std::filesystem::current_path();
-  auto found = analysis::find_config(cwd);
-  return found ? analysis::load_config(found->lexically_relative(cwd).string()) : analysis::Config{};
+  auto found = pipeline::find_config(cwd);
+  return found ? pipeline::load_config(found->lexically_relative(cwd).string()) : pipeline::Config{};
 }
 
 void add_report_flags(CLI::App& app, ReportFlags& flags) {
@@ -51,9 +51,9 @@ void add_max_file_size_flag(CLI::App& app, uint64_t& mib) {
       ->type_name("MIB");
 }
 
-std::optional<analysis::CheckFilesOptions> analysis_options(const AnalysisFlags& flags, const analysis::Config& config) {
+std::optional<pipeline::CheckFilesOptions> analysis_options(const AnalysisFlags& flags, const pipeline::Config& config) {
   for (const auto& warning : config.warnings) fmt::print(stderr, "mfalint: warning: {}\n", warning);
-  analysis::CheckFilesOptions analysis;
+  pipeline::CheckFilesOptions analysis;
   eval::Context fixed;  // as for `simulate --context`: any case, a key given twice is multivalued
   for (const auto& pair : flags.assume) {
     size_t eq = pair.find('=');
@@ -71,7 +71,7 @@ std::optional<analysis::CheckFilesOptions> analysis_options(const AnalysisFlags&
   for (const auto& entry : fixed.entries()) analysis.mfa.assumptions.fixed[entry.lower] = entry.values;
   analysis.mfa.max_mfa_age = config.max_mfa_age;
   if (flags.max_mfa_age) {
-    analysis.mfa.max_mfa_age = analysis::parse_seconds(*flags.max_mfa_age);
+    analysis.mfa.max_mfa_age = pipeline::parse_seconds(*flags.max_mfa_age);
     if (!analysis.mfa.max_mfa_age) {
       fmt::print(stderr, "mfalint: error: --max-mfa-age must be a whole number of seconds, not '{}'\n",
                  *flags.max_mfa_age);
@@ -82,7 +82,7 @@ std::optional<analysis::CheckFilesOptions> analysis_options(const AnalysisFlags&
     analysis.mfa.max_mfa_age = analysis::kDefaultMaxMfaAge;
     analysis.mfa.max_mfa_age_by_default = true;
   }
-  analysis.sensitivity = analysis::sensitivity_of(config);
+  analysis.sensitivity = pipeline::sensitivity_of(config);
   return analysis;
 }
 

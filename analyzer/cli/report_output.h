@@ -2,8 +2,8 @@
 // What `check` and `audit` share around their analysis: the project config they read, the flags
 // that tune the MFA analysis, the report they write, and the exit status the report earns.
 
-#include "analysis/check_files.h"
-#include "analysis/config.h"
+#include "pipeline/check_files.h"
+#include "pipeline/config.h"
 #include "report/report.h"
 
 #include <CLI/CLI.hpp>
@@ -17,7 +17,7 @@ namespace mfalint::cli {
 
 // --config FILE, or the nearest .mfalint.yaml (named relative to here, for messages), or none.
 // Throws ConfigError.
-analysis::Config read_config(const std::string& path);
+pipeline::Config read_config(const std::string& path);
 
 // The report flags of `check` and `audit`: --format, --output, --fail-on, --config.
 struct ReportFlags {
@@ -42,7 +42,7 @@ void add_max_file_size_flag(CLI::App& app, uint64_t& mib);
 
 // The MFA analysis as the flags and the config ask for it, the flags winning; nullopt after
 // saying which flag is wrong. Prints the config's warnings.
-std::optional<analysis::CheckFilesOptions> analysis_options(const AnalysisFlags& flags, const analysis::Config& config);
+std::optional<pipeline::CheckFilesOptions> analysis_options(const AnalysisFlags& flags, const pipeline::Config& config);
 
 // Writes `report` with `reporter` to `output`, or to standard output (in colour on a terminal,
 // unless NO_COLOR) when `output` is empty. False, having said why, when `output` cannot be written.

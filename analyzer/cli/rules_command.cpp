@@ -1,4 +1,4 @@
-#include "checks/rule_docs.h"
+#include "core/rule_docs.h"
 #include "cli/command.h"
 
 #include <fmt/core.h>

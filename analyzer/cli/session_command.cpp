@@ -1,9 +1,9 @@
 // `mfalint session`, `mfalint exec` and `mfalint totp`: MFA session credentials from STS, handed to
 // the AWS CLI and SDKs as a profile, credential_process JSON, shell exports, or a command's environment.
 
-#include "analysis/check_files.h"
+#include "pipeline/check_files.h"
 #include "analysis/mfa_reach.h"
-#include "analysis/session_windows.h"
+#include "pipeline/session_windows.h"
 #include "cli/command.h"
 #include "session/aws_config.h"
 #include "session/exec.h"
@@ -88,8 +88,8 @@ ss::ObtainOptions obtain_options(const SessionArgs& args, const ss::Plan& plan) 
 
 // The MFA table of the --check policy, every file of it read and judged like `mfalint check` does.
 std::vector<report::MfaRow> rows_to_check(const std::string& path) {
-  const analysis::CheckFilesOptions as_check_judges;
-  report::Report report = analysis::check_files({path}, as_check_judges);
+  const pipeline::CheckFilesOptions as_check_judges;
+  report::Report report = pipeline::check_files({path}, as_check_judges);
   for (const auto& file : report.files) {
     if (!file.error) continue;
     throw std::runtime_error(file.error_loc.line ? fmt::format("--check {}:{}:{}: {}", file.path, file.error_loc.line,
@@ -168,7 +168,7 @@ std::string where(const report::MfaRow& row, const std::string& checked) {
   return place.empty() ? "" : " (" + place + ")";
 }
 
-void print_row(const analysis::RowInSession& in_session, std::chrono::sys_seconds authenticated_at,
+void print_row(const pipeline::RowInSession& in_session, std::chrono::sys_seconds authenticated_at,
                const std::string& checked) {
   const report::MfaRow& row = in_session.row;
   fmt::print(stderr, "  {} on {}{}\n", row.actions, row.resource, where(row, checked));
@@ -206,7 +206,7 @@ void print_check(const SessionArgs& args, const Obtained& obtained) {
     return;
   }
   const auto windows =
-      analysis::session_windows(obtained.rows_to_check, *outcome.authenticated_at, outcome.credentials.expiration);
+      pipeline::session_windows(obtained.rows_to_check, *outcome.authenticated_at, outcome.credentials.expiration);
   if (!outcome.assumed_role_arn.empty()) fmt::print(stderr, "mfalint: note: --check {}: {}\n", *args.check, kRoleSessionNote);
   fmt::print(stderr, "{}: what this session can use (MFA code accepted {}):\n", *args.check,
              ss::local_and_utc(*outcome.authenticated_at));

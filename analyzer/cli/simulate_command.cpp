@@ -3,7 +3,7 @@
 #include "cli/command.h"
 #include "core/json_writer.h"
 #include "eval/decision.h"
-#include "input/load.h"
+#include "pipeline/checked_load.h"
 
 #include <fmt/core.h>
 
@@ -42,7 +42,7 @@ std::string where(const input::LoadedFile& file, const Location& loc) {
 
 // Loads `path`, or says why not: the request cannot be evaluated against a file that did not parse.
 std::optional<eval::PolicyList> load(Inputs& inputs, const std::string& path) {
-  input::LoadedFile file = input::load_file(path);
+  input::LoadedFile file = pipeline::load_checked(path);
   if (file.error) {
     fmt::print(stderr, "mfalint: error: {}: {}\n", where(file, file.error_loc), *file.error);
     return std::nullopt;

@@ -1,6 +1,5 @@
 #include "input/load.h"
 
-#include "checks/check.h"
 #include "input/adapters.h"
 #include "input/cloudformation.h"
 #include "input/terraform_source.h"
@@ -123,7 +122,6 @@ LoadedFile load_text(std::string path, std::string text) {
   const std::string& content = file.source->text();
   if (is_terraform_source(file.path)) {
     load_terraform_source(file, read_module_siblings(file.path));
-    for (const auto& policy : file.policies) checks::run_checks(policy, file.findings);
     return file;
   }
   bool yaml = reads_as_yaml(file.path, content);
@@ -141,7 +139,6 @@ LoadedFile load_text(std::string path, std::string text) {
   } else if (!load_json(file)) {
     return file;
   }
-  for (const auto& policy : file.policies) checks::run_checks(policy, file.findings);
   return file;
 }
 

@@ -1,6 +1,5 @@
 #include "input/organization_policy.h"
 
-#include "checks/check.h"
 #include "input/adapters.h"
 
 #include <fmt/core.h>
@@ -85,7 +84,6 @@ LoadedFile read_organization_policies(std::string path, std::string text, model:
     none_here(root);
   }
   if (!file.error && file.policies.empty()) fail(file, fmt::format("holds no {}", what), std::nullopt);
-  for (const auto& policy : file.policies) checks::run_checks(policy, file.findings);
   return file;
 }
 

@@ -1,6 +1,6 @@
 #include "input/adapters.h"
 
-#include "checks/check.h"
+#include "model/policy_finding.h"
 #include "input/limits.h"
 
 #include <fmt/core.h>
@@ -81,7 +81,7 @@ const JsonAdapter kPolicyDocumentAdapter{"policy", detect_any, load_bare};
 Finding file_finding(std::string_view rule, const LoadedFile& file, const Location& loc, std::string message) {
   model::Policy whole_file;
   whole_file.source = file.source;
-  return checks::make_finding(rule, whole_file, loc, std::move(message));
+  return model::make_finding(rule, whole_file, loc, std::move(message));
 }
 
 void fail(LoadedFile& file, std::string message, std::optional<uint32_t> offset) {

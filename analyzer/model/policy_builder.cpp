@@ -1,7 +1,7 @@
 #include "model/policy_builder.h"
 
 #include "catalog/catalog.h"
-#include "checks/check.h"
+#include "model/policy_finding.h"
 
 #include <fmt/core.h>
 
@@ -93,7 +93,7 @@ class Builder {
     add_at(rule, loc(at.begin, at.end), std::move(message));
   }
   void add_at(std::string_view rule, const Location& at, std::string message) {
-    Finding finding = checks::make_finding(rule, policy_, at, std::move(message));
+    Finding finding = model::make_finding(rule, policy_, at, std::move(message));
     if (current_) {
       finding.statement = current_->index;
       if (current_->sid) finding.sid = current_->sid->value;

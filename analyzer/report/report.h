@@ -3,6 +3,7 @@
 // audit the principals it judged, and the findings.
 // A new output format is one new file with a `Reporter` and one line in reporters.cpp.
 
+#include "analysis/mfa_row.h"
 #include "core/finding.h"
 
 #include <cstdint>
@@ -22,19 +23,7 @@ struct FileStatus {
   Location error_loc;
 };
 
-// One line of the MFA table: which credential kinds reach an action pattern on a resource.
-struct MfaRow {
-  std::string subject;  // the file, or the principal in an account audit
-  std::string context;  // where in the subject: a policy name, a logical resource
-  std::string actions;  // the action pattern as written, with how many sensitive actions it covers
-  std::string resource;
-  std::string long_term_keys;       // "Allowed" or "Denied"
-  std::string session_without_mfa;  // same
-  std::string mfa_window;           // AgeSet::describe: "0-599 s", "any age", "never"
-  bool is_protected = false;        // neither non-MFA kind is allowed, and an MFA session is
-  // The same window as numbers: closed intervals of MFA ages in seconds, `to` INT64_MAX when unbounded.
-  std::vector<std::pair<int64_t, int64_t>> mfa_ages;
-};
+using MfaRow = analysis::MfaRow;
 
 // A finding the project's config accepts, kept so reports can say so and why.
 struct Suppressed {

@@ -2,7 +2,7 @@
 // with its descriptions, help and security-severity; results with a repo-relative URI, a full
 // region and partialFingerprints. Suppressed findings are left out: code scanning ignores a
 // result's `suppressions` and would open an alert for each. docs/reports.md explains the rest.
-#include "checks/rule_docs.h"
+#include "core/rule_docs.h"
 #include "report/escape.h"
 #include "report/fingerprint.h"
 #include "report/report.h"

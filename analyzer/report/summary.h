@@ -3,7 +3,7 @@
 // the audit reports open with: the one place that decides which subject a finding belongs to.
 // Holds pointers into the Report, so it must not outlive it.
 
-#include "checks/rule_docs.h"
+#include "core/rule_docs.h"
 #include "report/report.h"
 
 #include <string>

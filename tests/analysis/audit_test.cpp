@@ -1,5 +1,5 @@
 // `mfalint audit` as a function: an account dump judged principal by principal.
-#include "analysis/audit.h"
+#include "pipeline/audit.h"
 #include "analysis/mfa_matrix.h"
 #include "core/json_tree.h"
 #include "report/fingerprint.h"
@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <map>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 using ::testing::ElementsAre;
@@ -169,7 +169,7 @@ TEST(Audit, ARoleTrustIsReadAsSimulateReadsIt) {
     set.identity.push_back(&identity.policies.at(0));
     set.resource.push_back(&loaded.policies.at(0));
     eval::Request assume{"sts:AssumeRole", "arn:aws:iam::1:role/" + name, "arn:aws:iam::1:user/bob", {}};
-    MfaMatrix matrix = mfa_matrix(set, assume);
+    analysis::MfaMatrix matrix = analysis::mfa_matrix(set, assume);
     bool simulate_protected = matrix.session_without_mfa != eval::Decision::Allowed &&
                               matrix.long_term_keys != eval::Decision::Allowed;
     bool audit_protected = true;
@@ -220,4 +220,4 @@ TEST(Audit, CorpusDumpListsAll127Principals) {
 }
 
 }  // namespace
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

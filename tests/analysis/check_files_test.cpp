@@ -1,6 +1,6 @@
 // check_files with options: the sensitivity and MFA options reach the analysis, and the report
 // does not depend on how many files are checked at once.
-#include "analysis/check_files.h"
+#include "pipeline/check_files.h"
 #include "eval/condition.h"
 #include "report/report.h"
 #include "support/test_support.h"
@@ -13,7 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
@@ -132,4 +132,4 @@ TEST(CheckFiles, OnlyReportersThatSayTheyUseTheMfaTableShowIt) {
 }
 
 }  // namespace
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

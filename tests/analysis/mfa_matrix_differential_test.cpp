@@ -282,7 +282,7 @@ TEST(MfaMatrixDifferential, AgreesWithTheSymbolicAnalysis) {
     MfaResult symbolic = analyze_mfa(c.set.identity, catalog::Sensitivity::defaults(), options);
     // No row: no credential reaches the action.
     ASSERT_LE(symbolic.rows.size(), 1u) << policy;
-    report::MfaRow row;
+    MfaRow row;
     row.long_term_keys = row.session_without_mfa = "Denied";
     if (!symbolic.rows.empty()) row = symbolic.rows.front();
 

@@ -1,6 +1,7 @@
 // `audit --scp/--rcp` as functions: the organization's policies over a real-format account dump.
-#include "analysis/audit.h"
-#include "analysis/organization.h"
+#include "pipeline/checked_load.h"
+#include "pipeline/audit.h"
+#include "pipeline/organization.h"
 #include "catalog/catalog.h"
 #include "input/organization_policy.h"
 
@@ -9,7 +10,7 @@
 
 #include <deque>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 const std::string kDump = MFALINT_SOURCE_DIR "/tests/data/account-authorization-details/cloudsplaining-example.json";
@@ -17,7 +18,7 @@ const std::string kOrg = MFALINT_SOURCE_DIR "/tests/data/organization/";
 
 struct Audited {
   std::deque<input::LoadedFile> files;
-  std::vector<ControlLevel> levels;
+  std::vector<analysis::ControlLevel> levels;
   report::Report report;
 };
 
@@ -26,13 +27,14 @@ Audited audit_with(const std::vector<std::string>& scps, model::PolicyKind kind 
   Audited audited;
   for (const auto& name : scps) {
     auto& file = audited.files.emplace_back(input::load_organization_policies(kOrg + name, kind));
+    pipeline::run_checks(file);
     EXPECT_FALSE(file.error) << name;
-    ControlLevel& level = audited.levels.emplace_back();
+    analysis::ControlLevel& level = audited.levels.emplace_back();
     level.name = name;
     level.kind = kind;
     for (const auto& policy : file.policies) level.policies.push_back(&policy);
   }
-  MfaOptions options;
+  analysis::MfaOptions options;
   options.control = audited.levels;
   audited.report = audit_account(input::load_account_dump(kDump), catalog::Sensitivity::defaults(), options);
   return audited;
@@ -143,11 +145,11 @@ TEST(Organization, ServiceLinkedRolesAreBeyondScps) {
   input::DumpPrincipal role;
   role.type = input::PrincipalType::Role;
   role.arn = "arn:aws:iam::111122223333:role/aws-service-role/ssm.amazonaws.com/AWSServiceRoleForAmazonSSM";
-  std::vector<ControlLevel> levels(2);
+  std::vector<analysis::ControlLevel> levels(2);
   EXPECT_TRUE(control_over(role, levels).empty());
   role.arn = "arn:aws:iam::111122223333:role/admin";
   EXPECT_EQ(control_over(role, levels).size(), 2u);
 }
 
 }  // namespace
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

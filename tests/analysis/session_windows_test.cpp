@@ -1,16 +1,16 @@
 // Which MFA-table rows one MFA session can use and until when, and when a shorter session would do.
 #include "analysis/mfa_analysis.h"
-#include "analysis/session_windows.h"
+#include "pipeline/session_windows.h"
 #include "support/test_support.h"
 
 #include <gtest/gtest.h>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 using namespace std::chrono;
 using Ages = std::vector<std::pair<int64_t, int64_t>>;
-constexpr int64_t kUnbounded = AgeSet::kUnbounded;
+constexpr int64_t kUnbounded = analysis::AgeSet::kUnbounded;
 
 const sys_seconds kSignIn = sys_days{year{2026} / 11 / 29} + hours(10);
 const sys_seconds kTwelveHours = kSignIn + hours(12);
@@ -117,7 +117,7 @@ TEST(SessionWindows, NumericLessThan600FromThePolicyStopsAtTenMinutes) {
   auto file = testing::load(testing::policy_with(
       R"({"Effect": "Allow", "Action": "iam:DeleteUser", "Resource": "*",
           "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "600"}}})"));
-  auto rows = analyze_mfa({&file.policies.at(0)}, catalog::Sensitivity::defaults(), {}).rows;
+  auto rows = analysis::analyze_mfa({&file.policies.at(0)}, catalog::Sensitivity::defaults(), {}).rows;
   auto result = session_windows(rows, kSignIn, kTwelveHours);
   ASSERT_EQ(result.rows.size(), 1u);
   ASSERT_EQ(result.rows[0].periods.size(), 1u);
@@ -127,4 +127,4 @@ TEST(SessionWindows, NumericLessThan600FromThePolicyStopsAtTenMinutes) {
 }
 
 }  // namespace
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

@@ -1,5 +1,6 @@
 // Baselines: accepted findings stay accepted when their statement moves; new ones are reported.
-#include "analysis/baseline.h"
+#include "pipeline/checked_load.h"
+#include "pipeline/baseline.h"
 #include "support/test_support.h"
 
 #include <gmock/gmock.h>
@@ -13,7 +14,7 @@ namespace mfalint {
 namespace {
 
 namespace fs = std::filesystem;
-using analysis::BaselineError;
+using pipeline::BaselineError;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
@@ -28,44 +29,44 @@ std::string policy(const std::string& padding, const std::string& extra_statemen
 
 std::set<std::string> baseline_of(const Findings& findings) {
   std::ostringstream out;
-  analysis::write_baseline(findings, out);
-  return analysis::parse_baseline(out.str());
+  pipeline::write_baseline(findings, out);
+  return pipeline::parse_baseline(out.str());
 }
 
 TEST(Baseline, MovedStatementsStayBaselinedAndNewFindingsAreReported) {
-  auto before = input::load_text("p.json", policy("")).findings;
+  auto before = pipeline::load_text_checked("p.json", policy("")).findings;
   ASSERT_THAT(testing::rules_of(before), UnorderedElementsAre("IAM011", "IAM010"));
   auto keys = baseline_of(before);
   EXPECT_EQ(keys.size(), 2u);
 
-  auto moved = input::load_text("p.json", policy("\n\n\n\n\n")).findings;
+  auto moved = pipeline::load_text_checked("p.json", policy("\n\n\n\n\n")).findings;
   ASSERT_EQ(moved.size(), 2u);
   EXPECT_NE(moved[0].loc.line, before[0].loc.line);
-  EXPECT_EQ(analysis::drop_baselined(keys, moved), 2u);
+  EXPECT_EQ(pipeline::drop_baselined(keys, moved), 2u);
   EXPECT_TRUE(moved.empty());
 
-  auto grown = input::load_text("p.json", policy("\n\n", R"(,
+  auto grown = pipeline::load_text_checked("p.json", policy("\n\n", R"(,
   {"Sid": "C", "Effect": "Allow", "Action": "s3:GetObject", "Resource": []})"))
                    .findings;
-  EXPECT_EQ(analysis::drop_baselined(keys, grown), 2u);
+  EXPECT_EQ(pipeline::drop_baselined(keys, grown), 2u);
   ASSERT_THAT(testing::rules_of(grown), ElementsAre("IAM010"));
   EXPECT_EQ(grown[0].sid, "C");
 }
 
 TEST(Baseline, PathsAsCheckDotAndPreCommitGiveThemAgree) {
-  auto dotted = input::load_text("./policies//p.json", policy("")).findings;
-  auto plain = input::load_text("policies/p.json", policy("")).findings;
-  EXPECT_EQ(analysis::baseline_keys(dotted), analysis::baseline_keys(plain));
-  auto other = input::load_text("policies/q.json", policy("")).findings;
-  EXPECT_NE(analysis::baseline_keys(other), analysis::baseline_keys(plain));
+  auto dotted = pipeline::load_text_checked("./policies//p.json", policy("")).findings;
+  auto plain = pipeline::load_text_checked("policies/p.json", policy("")).findings;
+  EXPECT_EQ(pipeline::baseline_keys(dotted), pipeline::baseline_keys(plain));
+  auto other = pipeline::load_text_checked("policies/q.json", policy("")).findings;
+  EXPECT_NE(pipeline::baseline_keys(other), pipeline::baseline_keys(plain));
 }
 
 TEST(Baseline, FileIsSortedAndDeterministic) {
-  Findings findings = input::load_text("./b.json", policy("")).findings;
-  for (auto& finding : input::load_text("a.json", policy("")).findings) findings.push_back(finding);
+  Findings findings = pipeline::load_text_checked("./b.json", policy("")).findings;
+  for (auto& finding : pipeline::load_text_checked("a.json", policy("")).findings) findings.push_back(finding);
   std::ostringstream first, second;
-  analysis::write_baseline(findings, first);
-  analysis::write_baseline(findings, second);
+  pipeline::write_baseline(findings, first);
+  pipeline::write_baseline(findings, second);
   EXPECT_EQ(first.str(), second.str());
   const std::string& text = first.str();
   EXPECT_THAT(text, HasSubstr("\"version\": 1"));
@@ -84,14 +85,14 @@ TEST(Baseline, FileIsSortedAndDeterministic) {
 }
 
 TEST(Baseline, RefusesWhatIsNotABaseline) {
-  EXPECT_THROW(analysis::parse_baseline("not json"), BaselineError);
-  EXPECT_THROW(analysis::parse_baseline("[]"), BaselineError);
-  EXPECT_THROW(analysis::parse_baseline(R"({"version": 2, "findings": []})"), BaselineError);
-  EXPECT_THROW(analysis::parse_baseline(R"({"version": 1})"), BaselineError);
-  EXPECT_THROW(analysis::parse_baseline(R"({"version": 1, "findings": [{"rule": "IAM011"}]})"), BaselineError);
-  EXPECT_THROW(analysis::parse_baseline(R"({"version": 1, "findings": ["abc"]})"), BaselineError);
-  EXPECT_THAT(analysis::parse_baseline(R"({"version": 1, "findings": [{"key": "abc:1"}]})"), ElementsAre("abc:1"));
-  EXPECT_THAT([] { analysis::load_baseline("/nonexistent/baseline.json"); },
+  EXPECT_THROW(pipeline::parse_baseline("not json"), BaselineError);
+  EXPECT_THROW(pipeline::parse_baseline("[]"), BaselineError);
+  EXPECT_THROW(pipeline::parse_baseline(R"({"version": 2, "findings": []})"), BaselineError);
+  EXPECT_THROW(pipeline::parse_baseline(R"({"version": 1})"), BaselineError);
+  EXPECT_THROW(pipeline::parse_baseline(R"({"version": 1, "findings": [{"rule": "IAM011"}]})"), BaselineError);
+  EXPECT_THROW(pipeline::parse_baseline(R"({"version": 1, "findings": ["abc"]})"), BaselineError);
+  EXPECT_THAT(pipeline::parse_baseline(R"({"version": 1, "findings": [{"key": "abc:1"}]})"), ElementsAre("abc:1"));
+  EXPECT_THAT([] { pipeline::load_baseline("/nonexistent/baseline.json"); },
               ::testing::ThrowsMessage<BaselineError>(HasSubstr("/nonexistent/baseline.json: cannot read")));
 }
 

@@ -1,5 +1,6 @@
 // CloudFormation templates, YAML and JSON: the policies each resource type holds, intrinsics as
 // placeholders, findings at the template's line and column, and no crash on broken input.
+#include "pipeline/checked_load.h"
 #include "support/test_support.h"
 
 #include <fmt/core.h>
@@ -21,7 +22,7 @@ namespace fs = std::filesystem;
 
 const std::string kFixtures = std::string(MFALINT_SOURCE_DIR) + "/tests/fixtures/cloudformation/";
 
-input::LoadedFile yaml(const std::string& text) { return input::load_text("template.yaml", text); }
+input::LoadedFile yaml(const std::string& text) { return pipeline::load_text_checked("template.yaml", text); }
 
 // "line:column RULE context" for each finding, in file order.
 std::vector<std::string> placed(Findings findings) {
@@ -63,7 +64,7 @@ std::string role_template(const std::string& statements) {
 }
 
 TEST(CloudFormationYaml, FixtureFindingsPointAtTheTemplateLines) {
-  auto file = input::load_file(kFixtures + "operator-access.yaml");
+  auto file = pipeline::load_checked(kFixtures + "operator-access.yaml");
   EXPECT_FALSE(file.error);
   EXPECT_THAT(placed(file.findings),
               ElementsAre("44:15 MFA002 DataBucketPolicy.PolicyDocument",
@@ -79,7 +80,7 @@ TEST(CloudFormationYaml, FixtureFindingsPointAtTheTemplateLines) {
 }
 
 TEST(CloudFormationYaml, FixturePoliciesKindsAndQuotas) {
-  auto file = input::load_file(kFixtures + "operator-access.yaml");
+  auto file = pipeline::load_checked(kFixtures + "operator-access.yaml");
   std::vector<std::string> contexts;
   for (const auto& policy : file.policies) contexts.push_back(policy.context);
   EXPECT_THAT(contexts, ElementsAre("DataBucketPolicy.PolicyDocument", "OperatorRole.AssumeRolePolicyDocument",
@@ -99,7 +100,7 @@ TEST(CloudFormationYaml, FixturePoliciesKindsAndQuotas) {
 }
 
 TEST(CloudFormationYaml, IntrinsicsBecomeReadablePlaceholders) {
-  auto file = input::load_file(kFixtures + "operator-access.yaml");
+  auto file = pipeline::load_checked(kFixtures + "operator-access.yaml");
   const auto& bucket = policy_named(file, "DataBucketPolicy.PolicyDocument")->statements;
   EXPECT_THAT(values(bucket[0].resource),
               ElementsAre("{{Fn::GetAtt DataBucket.Arn}}", "{{Fn::GetAtt DataBucket.Arn}}/*"));
@@ -124,7 +125,7 @@ TEST(CloudFormationYaml, IntrinsicsBecomeReadablePlaceholders) {
 }
 
 TEST(CloudFormationYaml, PlainScalarsKeepTheirJsonTypes) {
-  auto file = input::load_file(kFixtures + "operator-access.yaml");
+  auto file = pipeline::load_checked(kFixtures + "operator-access.yaml");
   const auto& bucket = policy_named(file, "DataBucketPolicy.PolicyDocument")->statements;
   EXPECT_EQ(bucket[0].conditions[0].entries[0].values[0].kind, model::ValueKind::Bool);  // false
   EXPECT_EQ(bucket[1].conditions[0].entries[0].values[0].kind, model::ValueKind::String);  // "false"
@@ -134,7 +135,7 @@ TEST(CloudFormationYaml, PlainScalarsKeepTheirJsonTypes) {
 }
 
 TEST(CloudFormationJson, FixtureFindingsPointAtTheTemplateLines) {
-  auto file = input::load_file(kFixtures + "deploy-stack.template.json");
+  auto file = pipeline::load_checked(kFixtures + "deploy-stack.template.json");
   EXPECT_FALSE(file.error);
   EXPECT_THAT(placed(file.findings),
               ElementsAre("12:21 MFA010 DeployRole3A5F8C1E.AssumeRolePolicyDocument",
@@ -144,7 +145,7 @@ TEST(CloudFormationJson, FixtureFindingsPointAtTheTemplateLines) {
 }
 
 TEST(CloudFormationJson, FixtureIntrinsicsAndQuotas) {
-  auto file = input::load_file(kFixtures + "deploy-stack.template.json");
+  auto file = pipeline::load_checked(kFixtures + "deploy-stack.template.json");
   const auto* trust = policy_named(file, "DeployRole3A5F8C1E.AssumeRolePolicyDocument");
   ASSERT_TRUE(trust);
   EXPECT_THAT(values(trust->statements[0].principal->entries[0].values),
@@ -307,16 +308,16 @@ TEST(CloudFormationYaml, ByteOrderMarkKeepsColumns) {
 }
 
 TEST(CloudFormationYaml, OtherYamlIsNotATemplateAndNotAnError) {
-  auto workflow = input::load_text("ci.yml", "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n");
+  auto workflow = pipeline::load_text_checked("ci.yml", "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n");
   EXPECT_FALSE(workflow.error);
   EXPECT_THAT(workflow.findings, IsEmpty());
   EXPECT_THAT(workflow.policies, IsEmpty());
-  auto chart = input::load_text("deployment.yaml", "{{- if .Values.enabled }}\nkind: Deployment\n{{- end }}\n");
+  auto chart = pipeline::load_text_checked("deployment.yaml", "{{- if .Values.enabled }}\nkind: Deployment\n{{- end }}\n");
   EXPECT_FALSE(chart.error);
-  auto empty = input::load_text("empty.yaml", "");
+  auto empty = pipeline::load_text_checked("empty.yaml", "");
   EXPECT_FALSE(empty.error);
   // Resources without AWS types: some other tool's YAML.
-  auto other = input::load_text("x.yaml", "Resources:\n  cpu: 2\n");
+  auto other = pipeline::load_text_checked("x.yaml", "Resources:\n  cpu: 2\n");
   EXPECT_FALSE(other.error);
   EXPECT_THAT(other.findings, IsEmpty());
 }
@@ -327,13 +328,13 @@ TEST(CloudFormationJson, ResourcesOrParametersWithoutAVersionMakeATemplate) {
   for (const char* text : {R"({"Resources": {}})", R"({"Parameters": {"Env": {"Type": "String"}}})",
                            R"({"Description": "d", "Parameters": {"Env": {"Type": "String"}}, "Resources": {}})",
                            R"({"Resources": {"Topic": {"Type": "Custom", "Properties": {}}}})"}) {
-    auto file = input::load_text("stack.json", text);
+    auto file = pipeline::load_text_checked("stack.json", text);
     EXPECT_FALSE(file.error) << text;
     EXPECT_THAT(file.findings, IsEmpty()) << text;
     EXPECT_THAT(file.policies, IsEmpty()) << text;
   }
   // A Statement beside them is a policy with a mistake, read as one.
-  auto policy = input::load_text("p.json", R"({"Version": "2012-10-17", "Statement": [], "Resources": {}})");
+  auto policy = pipeline::load_text_checked("p.json", R"({"Version": "2012-10-17", "Statement": [], "Resources": {}})");
   EXPECT_THAT(rules_of(policy.findings), ::testing::Contains("IAM009"));
   EXPECT_EQ(policy.policies.size(), 1u);
 }
@@ -368,9 +369,9 @@ TEST(CloudFormationYaml, EveryBranchOfFnIfIsJudged) {
 TEST(CloudFormationYaml, TemplateSuffixHoldingJsonAndStdinYaml) {
   std::string json = R"({"Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument":
       {"Version": "2012-10-17", "Statement": {"Effect": "allow", "Action": "*", "Resource": "*"}}}}}})";
-  auto file = input::load_text("stack.template", json);
+  auto file = pipeline::load_text_checked("stack.template", json);
   EXPECT_THAT(rules_of(file.findings), ElementsAre("IAM006"));
-  auto piped = input::load_text("<stdin>", "Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n"
+  auto piped = pipeline::load_text_checked("<stdin>", "Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n"
                                            "    Properties: {PolicyDocument: {Statement: {Effect: allow}}}\n");
   EXPECT_THAT(rules_of(piped.findings), ::testing::Contains("IAM006"));
 }
@@ -435,7 +436,7 @@ TEST(CloudFormationYaml, FuzzedTemplatesNeverCrash) {
     for (const auto& finding : file.findings) EXPECT_LE(finding.loc.offset, mutated.size());
   }
   std::string json = testing::read_all(kFixtures + "deploy-stack.template.json");
-  for (size_t size = 0; size <= json.size(); size += 11) input::load_text("t.json", json.substr(0, size));
+  for (size_t size = 0; size <= json.size(); size += 11) pipeline::load_text_checked("t.json", json.substr(0, size));
 }
 
 TEST(CloudFormationYaml, DeepNestingIsRefusedNotOverflowed) {

@@ -1,6 +1,6 @@
 // .mfalint.yaml's sensitive-actions and bootstrap-actions: applied over the defaults, and a
 // pattern that matches no action is a warning at its position.
-#include "analysis/config.h"
+#include "pipeline/config.h"
 #include "catalog/catalog.h"
 
 #include <gmock/gmock.h>
@@ -9,8 +9,8 @@
 namespace mfalint {
 namespace {
 
-using analysis::parse_config;
-using analysis::sensitivity_of;
+using pipeline::parse_config;
+using pipeline::sensitivity_of;
 using ::testing::ElementsAre;
 
 catalog::ActionId id(const char* name) { return *catalog::find_action(name); }

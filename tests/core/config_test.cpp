@@ -1,6 +1,7 @@
 // .mfalint.yaml: what it accepts, how it refuses the rest (file:line:column, exit 2), how it is
 // found, and what it does to a report.
-#include "analysis/config.h"
+#include "pipeline/checked_load.h"
+#include "pipeline/config.h"
 #include "support/test_support.h"
 
 #include <rapidjson/document.h>
@@ -15,9 +16,9 @@ namespace mfalint {
 namespace {
 
 namespace fs = std::filesystem;
-using analysis::Config;
-using analysis::ConfigError;
-using analysis::parse_config;
+using pipeline::Config;
+using pipeline::ConfigError;
+using pipeline::parse_config;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
@@ -31,7 +32,7 @@ const char* const kPolicy = R"({"Version": "2012-10-17", "Statement": [
 
 report::Report report_of(const std::string& path, const std::string& json) {
   report::Report report;
-  report.findings = input::load_text(path, json).findings;
+  report.findings = pipeline::load_text_checked(path, json).findings;
   return report;
 }
 
@@ -120,7 +121,7 @@ TEST(Config, MistakesNameFileLineAndColumn) {
 TEST(Config, ApplyChangesSeveritiesAndDropsRulesThatAreOff) {
   auto report = report_of("policy.json", kPolicy);
   ASSERT_THAT(testing::rules_of(report.findings), UnorderedElementsAre("IAM011", "IAM010"));
-  analysis::apply_config(parse_config("rules: {IAM011: note, IAM010: off}", "cfg.yaml"), report);
+  pipeline::apply_config(parse_config("rules: {IAM011: note, IAM010: off}", "cfg.yaml"), report);
   ASSERT_THAT(testing::rules_of(report.findings), ElementsAre("IAM011"));
   EXPECT_EQ(report.findings[0].severity, Severity::Note);
   EXPECT_TRUE(report.suppressed.empty());
@@ -128,7 +129,7 @@ TEST(Config, ApplyChangesSeveritiesAndDropsRulesThatAreOff) {
 
 TEST(Config, ApplyMovesSuppressedFindingsWithTheirReason) {
   auto report = report_of("legacy/policy.json", kPolicy);
-  analysis::apply_config(parse_config(R"(
+  pipeline::apply_config(parse_config(R"(
 rules: {IAM011: warning}
 suppressions:
   - {rule: IAM011, files: "legacy/**", sid: A, reason: "audited, SEC-12"}
@@ -148,17 +149,17 @@ TEST(Config, GlobsAreRelativeToTheConfigFile) {
   Config config;
   config.root = "/repo";
   config.cwd = "/repo/sub";
-  EXPECT_EQ(analysis::root_relative(config, "x/p.json"), "sub/x/p.json");
-  EXPECT_EQ(analysis::root_relative(config, "./x/../p.json"), "sub/p.json");
-  EXPECT_EQ(analysis::root_relative(config, "../p.json"), "p.json");
-  EXPECT_EQ(analysis::root_relative(config, "/repo/a/p.json"), "a/p.json");
-  EXPECT_EQ(analysis::root_relative(config, "../../elsewhere/p.json"), std::nullopt);
-  EXPECT_EQ(analysis::root_relative(config, "/elsewhere/p.json"), std::nullopt);
+  EXPECT_EQ(pipeline::root_relative(config, "x/p.json"), "sub/x/p.json");
+  EXPECT_EQ(pipeline::root_relative(config, "./x/../p.json"), "sub/p.json");
+  EXPECT_EQ(pipeline::root_relative(config, "../p.json"), "p.json");
+  EXPECT_EQ(pipeline::root_relative(config, "/repo/a/p.json"), "a/p.json");
+  EXPECT_EQ(pipeline::root_relative(config, "../../elsewhere/p.json"), std::nullopt);
+  EXPECT_EQ(pipeline::root_relative(config, "/elsewhere/p.json"), std::nullopt);
   config.exclude = {"sub/vendor", "**/*.generated.json"};
-  EXPECT_TRUE(analysis::is_excluded(config, "vendor/a/p.json"));
-  EXPECT_TRUE(analysis::is_excluded(config, "/repo/x/stack.generated.json"));
-  EXPECT_FALSE(analysis::is_excluded(config, "../vendor/p.json"));
-  EXPECT_FALSE(analysis::is_excluded(config, "-"));
+  EXPECT_TRUE(pipeline::is_excluded(config, "vendor/a/p.json"));
+  EXPECT_TRUE(pipeline::is_excluded(config, "/repo/x/stack.generated.json"));
+  EXPECT_FALSE(pipeline::is_excluded(config, "../vendor/p.json"));
+  EXPECT_FALSE(pipeline::is_excluded(config, "-"));
 }
 
 TEST(Config, ExcludesApplyToDirectoryWalksAndNamedFiles) {
@@ -171,32 +172,32 @@ TEST(Config, ExcludesApplyToDirectoryWalksAndNamedFiles) {
   config.cwd = dir.path;
   config.exclude = {"**/vendor", "c.json"};
   std::string missing = (dir.path / "missing.json").string();
-  auto paths = analysis::without_excluded(config, {dir.path.string(), (dir.path / "c.json").string(), missing});
+  auto paths = pipeline::without_excluded(config, {dir.path.string(), (dir.path / "c.json").string(), missing});
   EXPECT_THAT(paths, ElementsAre((dir.path / "policies/a.json").string(), missing));
   config.exclude.clear();
-  EXPECT_THAT(analysis::without_excluded(config, {"x", "-"}), ElementsAre("x", "-"));  // not even walked
+  EXPECT_THAT(pipeline::without_excluded(config, {"x", "-"}), ElementsAre("x", "-"));  // not even walked
 }
 
 TEST(Config, FoundByWalkingUpToTheRepository) {
   TempDir dir;
   dir.write(".mfalint.yaml", "");
   fs::create_directories(dir.path / "plain/deep");
-  EXPECT_EQ(analysis::find_config(dir.path / "plain/deep"), dir.path / ".mfalint.yaml");
+  EXPECT_EQ(pipeline::find_config(dir.path / "plain/deep"), dir.path / ".mfalint.yaml");
   // A repository does not take its config from a directory above it.
   fs::create_directories(dir.path / "repo/.git");
   fs::create_directories(dir.path / "repo/sub");
-  EXPECT_EQ(analysis::find_config(dir.path / "repo/sub"), std::nullopt);
+  EXPECT_EQ(pipeline::find_config(dir.path / "repo/sub"), std::nullopt);
   dir.write("repo/.mfalint.yaml", "");
-  EXPECT_EQ(analysis::find_config(dir.path / "repo/sub"), dir.path / "repo/.mfalint.yaml");
+  EXPECT_EQ(pipeline::find_config(dir.path / "repo/sub"), dir.path / "repo/.mfalint.yaml");
 }
 
 TEST(Config, LoadAnchorsAtTheFilesDirectory) {
   TempDir dir;
   dir.write("ci/lint.yaml", "exclude: [vendor]\n");
-  Config config = analysis::load_config((dir.path / "ci/lint.yaml").string());
+  Config config = pipeline::load_config((dir.path / "ci/lint.yaml").string());
   EXPECT_EQ(config.root, dir.path / "ci");
   EXPECT_EQ(config.cwd, fs::current_path());
-  EXPECT_THAT([&] { analysis::load_config((dir.path / "nope.yaml").string()); },
+  EXPECT_THAT([&] { pipeline::load_config((dir.path / "nope.yaml").string()); },
               ::testing::ThrowsMessage<ConfigError>(HasSubstr("nope.yaml: no such file")));
 }
 

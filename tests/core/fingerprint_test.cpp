@@ -1,4 +1,4 @@
-#include "input/load.h"
+#include "pipeline/checked_load.h"
 #include "report/fingerprint.h"
 #include "support/test_support.h"
 
@@ -32,11 +32,11 @@ TEST(Fingerprint, DiffersByRuleAndRepeatsAreCounted) {
 // A baseline written by `mfalint check ./policies` must hold for `mfalint check policies`.
 TEST(Fingerprint, SameFileHowEverThePathIsWritten) {
   std::string text = testing::policy_with(R"({"Effect": "Allow", "Action": [], "Resource": "*"})");
-  auto plain = input::load_text("policies/a.json", text);
-  auto dotted = input::load_text("./policies//a.json", text);
+  auto plain = pipeline::load_text_checked("policies/a.json", text);
+  auto dotted = pipeline::load_text_checked("./policies//a.json", text);
   ASSERT_FALSE(plain.findings.empty());
   EXPECT_EQ(report::fingerprints(plain.findings), report::fingerprints(dotted.findings));
-  EXPECT_NE(report::fingerprints(plain.findings), report::fingerprints(input::load_text("b.json", text).findings));
+  EXPECT_NE(report::fingerprints(plain.findings), report::fingerprints(pipeline::load_text_checked("b.json", text).findings));
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
 // File globs of .mfalint.yaml: `*` and `?` within a segment, `**` across segments.
-#include "analysis/path_glob.h"
+#include "pipeline/path_glob.h"
 
 #include <gtest/gtest.h>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 TEST(PathGlob, StarAndQuestionMarkStayInOneSegment) {
@@ -46,4 +46,4 @@ TEST(PathGlob, CoversFilesInAMatchedDirectory) {
 }
 
 }  // namespace
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

@@ -1,5 +1,6 @@
 // Inputs over a limit (file size, statements per policy, values per condition key) are reported
 // and not analyzed; the rest of the run goes on.
+#include "pipeline/checked_load.h"
 #include "input/limits.h"
 #include "support/test_support.h"
 
@@ -113,7 +114,7 @@ TEST(InputLimits, AConditionKeyWithTooManyValuesIsReportedAtItsList) {
 TEST(InputLimits, TheOtherPoliciesOfAFileAreStillAnalyzed) {
   std::string big = statements(input::kMaxStatements + 1);
   std::string small = testing::policy_with(R"({"Effect": "Allow", "Action": "iam:DeleteUser", "Resource": "*"})");
-  auto file = input::load_text("template.json", R"({"Resources": {
+  auto file = pipeline::load_text_checked("template.json", R"({"Resources": {
     "Big": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": )" + big + R"(}},
     "Small": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": )" + small + "}}}}");
   ASSERT_TRUE(file.error);

@@ -1,5 +1,6 @@
 // MFA014: failing and passing fixtures, on SCPs as describe-policy output gives them.
 #include "input/organization_policy.h"
+#include "pipeline/checked_load.h"
 #include "support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@ namespace {
 size_t count(const std::string& condition, model::PolicyKind kind = model::PolicyKind::ServiceControl) {
   std::string scp = R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "NotAction": "iam:EnableMFADevice", "Resource": "*", "Condition": )" + condition + "}]}";
   auto file = input::read_organization_policies("scp.json", scp, kind);
+  pipeline::run_checks(file);
   return testing::with_rule(file.findings, "MFA014").size();
 }
 

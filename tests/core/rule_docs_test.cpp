@@ -1,5 +1,5 @@
 // Every rule has a complete document, and every rule id the code uses has one.
-#include "checks/rule_docs.h"
+#include "core/rule_docs.h"
 
 #include <gtest/gtest.h>
 

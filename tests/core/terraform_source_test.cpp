@@ -1,6 +1,7 @@
 // Terraform source read directly: a module written every way Terraform writes a policy gives the
 // findings the same policies give as JSON, at the .tf lines; no IAM gives nothing; bad HCL fails
 // its file at file:line:column while the rest is still checked.
+#include "pipeline/checked_load.h"
 #include "support/test_support.h"
 
 #include <fmt/core.h>
@@ -72,7 +73,7 @@ std::vector<std::string> placed(const input::LoadedFile& file) {
 }
 
 TEST(TerraformSource, ModuleWithoutIamGivesNothing) {
-  auto file = input::load_text("no-such-dir/main.tf",
+  auto file = pipeline::load_text_checked("no-such-dir/main.tf",
                                "resource \"aws_instance\" \"web\" {\n  ami = \"ami-1\"\n  tags = { Name = \"web\" }\n}\n");
   EXPECT_FALSE(file.error);
   EXPECT_THAT(file.findings, IsEmpty());
@@ -80,7 +81,7 @@ TEST(TerraformSource, ModuleWithoutIamGivesNothing) {
 }
 
 TEST(TerraformSource, MalformedHclFailsAtItsPositionAndTheRestIsChecked) {
-  auto file = input::load_text("no-such-dir/main.tf",
+  auto file = pipeline::load_text_checked("no-such-dir/main.tf",
                                "resource \"aws_iam_policy\" \"a\" {\n"
                                "  policy = jsonencode({ Version = \"2012-10-17\" Statement = [] \n"
                                "}\n"

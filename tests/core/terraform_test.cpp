@@ -1,5 +1,6 @@
 // Terraform JSON plans and state: the policy strings of each resource type, findings at their
 // position inside the string and named by resource address, values unknown until apply.
+#include "pipeline/checked_load.h"
 #include "support/test_support.h"
 
 #include <fmt/core.h>
@@ -18,7 +19,7 @@ using ::testing::IsEmpty;
 
 const std::string kPlan = std::string(MFALINT_SOURCE_DIR) + "/tests/fixtures/terraform/plan.json";
 
-input::LoadedFile plan(const std::string& json) { return input::load_text("plan.json", json); }
+input::LoadedFile plan(const std::string& json) { return pipeline::load_text_checked("plan.json", json); }
 
 // "line:column RULE severity context" for each finding, in file order.
 std::vector<std::string> placed(Findings findings) {
@@ -45,7 +46,7 @@ std::string plan_with(const std::string& resources, const std::string& changes =
 
 TEST(TerraformPlan, FixtureFindingsPointInsideThePolicyStrings) {
   // terraform show -json prints the plan on one line: columns carry the position.
-  auto file = input::load_file(kPlan);
+  auto file = pipeline::load_checked(kPlan);
   EXPECT_FALSE(file.error);
   EXPECT_THAT(placed(file.findings),
               ElementsAre("1:622 IAM011 error aws_iam_policy.ops",  // the second "Ops" Sid in jsonencode() output
@@ -56,7 +57,7 @@ TEST(TerraformPlan, FixtureFindingsPointInsideThePolicyStrings) {
 }
 
 TEST(TerraformPlan, FixturePoliciesKindsAndQuotas) {
-  auto file = input::load_file(kPlan);
+  auto file = pipeline::load_checked(kPlan);
   // The `assume` document is checked once, as the role's trust policy it becomes; `break_glass`
   // feeds nothing in the plan and is checked on its own. The bucket policy is unknown until apply.
   EXPECT_THAT(contexts(file), ElementsAre("aws_iam_policy.ops", "aws_iam_role.operator",

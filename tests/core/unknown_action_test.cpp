@@ -1,4 +1,5 @@
 // IAM100 unknown service prefix, IAM101 unknown action or pattern matching no action.
+#include "pipeline/checked_load.h"
 #include "catalog/catalog.h"
 #include "support/test_support.h"
 
@@ -85,7 +86,7 @@ TEST(UnknownAction, ManagedPolicyCorpus) {
   std::map<std::string, std::set<std::string>> flagged;  // file name -> entries as written
   size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
-    auto file = input::load_file(entry.path().string());
+    auto file = pipeline::load_checked(entry.path().string());
     ++files;
     for (const auto& finding : file.findings) {
       if (finding.rule != "IAM100" && finding.rule != "IAM101") continue;

@@ -1,4 +1,5 @@
 // IAM102 unknown condition key.
+#include "pipeline/checked_load.h"
 #include "support/test_support.h"
 
 #include <gmock/gmock.h>
@@ -81,7 +82,7 @@ TEST(UnknownConditionKey, ManagedPolicyCorpus) {
   ASSERT_TRUE(std::filesystem::is_directory(corpus)) << corpus;
   std::set<std::string> keys;
   for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
-    auto file = input::load_file(entry.path().string());
+    auto file = pipeline::load_checked(entry.path().string());
     for (const auto& finding : file.findings) {
       if (finding.rule != "IAM102") continue;
       keys.insert(file.source->text().substr(finding.loc.offset + 1, finding.loc.end_offset - finding.loc.offset - 2));

@@ -5,7 +5,7 @@
 // iam-simulate are listed in docs/evaluation.md and tagged by the generator, and set aside here.
 
 #include "eval/decision.h"
-#include "input/load.h"
+#include "pipeline/checked_load.h"
 #include "support/test_support.h"
 
 #include <gtest/gtest.h>
@@ -73,7 +73,7 @@ struct Case {
 };
 
 const model::Policy* load_policy(Case& c, const rapidjson::Value& value, const std::string& name) {
-  c.files.push_back(std::make_unique<input::LoadedFile>(input::load_text(name, to_json(value))));
+  c.files.push_back(std::make_unique<input::LoadedFile>(pipeline::load_text_checked(name, to_json(value))));
   const auto& file = *c.files.back();
   if (file.error || file.policies.size() != 1) return nullptr;
   return &file.policies.front();

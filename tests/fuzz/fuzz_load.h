@@ -2,7 +2,7 @@
 // The input adapters pick a format from the path's extension and the text itself, so one entry point
 // serves the JSON policy, Terraform plan and CloudFormation targets; each names its own path.
 
-#include "input/load.h"
+#include "pipeline/checked_load.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -26,7 +26,7 @@ inline void check_locations(const Findings& findings) {
 }
 
 inline input::LoadedFile load_as(const char* path, const uint8_t* data, size_t size) {
-  input::LoadedFile file = input::load_text(path, std::string(reinterpret_cast<const char*>(data), size));
+  input::LoadedFile file = pipeline::load_text_checked(path, std::string(reinterpret_cast<const char*>(data), size));
   check_locations(file.findings);
   return file;
 }

@@ -2,6 +2,7 @@
 // The first byte picks the option (--policy, --resource-policy, --boundary, --scp), the file's
 // extension, the request's action, --mfa-matrix and --format json; the rest is the file. Whatever
 // the file holds, the run ends with status 0 or 2, and with 2 when the file holds no policy.
+#include "pipeline/checked_load.h"
 #include "cli/command.h"
 #include "fuzz_load.h"
 
@@ -86,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (pick & 0x20) args.insert(args.end(), {"--format", "json"});
   int status = run(args);
   require(status == mfalint::cli::kExitClean || status == mfalint::cli::kExitError);
-  mfalint::input::LoadedFile file = mfalint::input::load_text(path, content);
+  mfalint::input::LoadedFile file = mfalint::pipeline::load_text_checked(path, content);
   if (file.error || file.policies.empty()) require(status == mfalint::cli::kExitError);
   return 0;
 }

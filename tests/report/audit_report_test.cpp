@@ -1,6 +1,6 @@
 // The reports of an account audit: principals instead of files, every one listed, findings with
 // their principal, and the JSON shape `"principals": [...]`.
-#include "analysis/audit.h"
+#include "pipeline/audit.h"
 #include "report/report_support.h"
 
 #include <rapidjson/document.h>
@@ -20,7 +20,7 @@ const char* const kFixture = MFALINT_SOURCE_DIR "/tests/fixtures/account-dump/ac
 const char* const kCorpus = MFALINT_TEST_DATA_DIR "/cloudsplaining-example.json";
 
 report::Report audit(const std::string& path) {
-  return analysis::audit_account(input::load_account_dump(path), catalog::Sensitivity::defaults(), {});
+  return pipeline::audit_account(input::load_account_dump(path), catalog::Sensitivity::defaults(), {});
 }
 
 rapidjson::Document parsed(const std::string& json) {
@@ -68,7 +68,7 @@ TEST(AuditReport, JsonOfAFileCheckHasNoPrincipals) {
 
 TEST(AuditReport, JsonOfAnUnreadableDumpSaysWhereAtTheTop) {
   auto doc = parsed(testing::render(
-      analysis::audit_account(input::read_account_dump("dump.json", "{\"RoleDetailList\": [\n  {]}"),
+      pipeline::audit_account(input::read_account_dump("dump.json", "{\"RoleDetailList\": [\n  {]}"),
                               catalog::Sensitivity::defaults(), {}),
       "json"));
   EXPECT_EQ(doc["principals"].Size(), 0u);

@@ -1,7 +1,7 @@
 // Markdown audit report: the summary, per file the MFA table and the findings with fixes, and how to
 // fix each rule. Rendered with cmark-gfm (GitHub's own Markdown renderer) to check that user text
 // stays literal and tables keep their columns.
-#include "checks/rule_docs.h"
+#include "core/rule_docs.h"
 #include "report/report_support.h"
 
 #include <gmock/gmock.h>

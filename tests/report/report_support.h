@@ -2,6 +2,7 @@
 // Helpers for the reporter tests: build a Report from texts, render it through the registry, parse
 // XML with expat, and find the tools a test checks output with.
 
+#include "pipeline/checked_load.h"
 #include "report/report.h"
 #include "support/test_support.h"
 
@@ -25,7 +26,7 @@ namespace mfalint::testing {
 inline report::Report report_of(const std::vector<std::pair<std::string, std::string>>& files) {
   report::Report report;
   for (const auto& [path, text] : files) {
-    auto loaded = input::load_text(path, text);
+    auto loaded = pipeline::load_text_checked(path, text);
     report.files.push_back(report::FileStatus{loaded.path, loaded.error, loaded.error_loc});
     for (auto& finding : loaded.findings) report.findings.push_back(std::move(finding));
   }

@@ -1,6 +1,6 @@
 // SARIF: valid against the OASIS schema (checked by a real JSON Schema validator), and carrying
 // what GitHub code scanning needs beyond the schema.
-#include "checks/rule_docs.h"
+#include "core/rule_docs.h"
 #include "report/report_support.h"
 
 #include <rapidjson/document.h>

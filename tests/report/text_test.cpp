@@ -1,5 +1,6 @@
 // The text reporter: each finding as a compiler prints one (file:line:column, severity, message,
 // rule), the source line with a caret under the column, the fix, and the totals line.
+#include "pipeline/checked_load.h"
 #include "report/report_support.h"
 
 #include <gmock/gmock.h>
@@ -12,7 +13,7 @@ constexpr const char* kPolicy =
     R"({"Statement": [{"Effect": "allow", "Action": "s3:GetObject", "Resource": "*"}], "Version": "2012-10-17"})";
 
 TEST(TextReport, FindingsCaretFixAndTotals) {
-  auto loaded = input::load_text("a.json", kPolicy);
+  auto loaded = pipeline::load_text_checked("a.json", kPolicy);
   report::Report report;
   report.files.push_back(report::FileStatus{"a.json", std::nullopt, {}});
   report.files.push_back(report::FileStatus{"b.json", std::string("empty file"), {}});
@@ -33,7 +34,7 @@ TEST(TextReport, FindingsCaretFixAndTotals) {
 TEST(TextReport, ALongLineIsCutAroundTheColumn) {
   std::string line = std::string(200, 'x');
   line[150] = 'Y';
-  auto loaded = input::load_text("long.json", line);
+  auto loaded = pipeline::load_text_checked("long.json", line);
   report::Report report;
   report.files.push_back(report::FileStatus{"long.json", std::nullopt, {}});
   report.findings.push_back(testing::finding_in(loaded.source, "IAM001", "here", 1, 151));

@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by the test binaries: load a policy from text, pick findings, run the binary.
 
-#include "input/load.h"
+#include "pipeline/checked_load.h"
 
 #include <gtest/gtest.h>
 
@@ -18,7 +18,7 @@
 
 namespace mfalint::testing {
 
-inline input::LoadedFile load(const std::string& json) { return input::load_text("policy.json", json); }
+inline input::LoadedFile load(const std::string& json) { return pipeline::load_text_checked("policy.json", json); }
 
 // The rule ids of the findings, in order.
 inline std::vector<std::string> rules_of(const Findings& findings) {

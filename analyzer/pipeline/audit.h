@@ -9,9 +9,9 @@
 #include "input/account_dump.h"
 #include "report/report.h"
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 
 report::Report audit_account(const input::AccountDump& dump, const catalog::Sensitivity& sensitivity,
-                             const MfaOptions& options);
+                             const analysis::MfaOptions& options);
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

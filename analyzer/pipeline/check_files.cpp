@@ -1,8 +1,8 @@
-#include "analysis/check_files.h"
+#include "pipeline/check_files.h"
 
 #include "core/parallel_for.h"
 #include "eval/context.h"
-#include "input/load.h"
+#include "pipeline/checked_load.h"
 
 #include <fmt/format.h>
 
@@ -13,7 +13,7 @@
 #include <mutex>
 #include <tuple>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 // What one file contributes to the report, built apart so files can be checked in parallel.
@@ -25,7 +25,7 @@ struct FileResult {
 
 // "aws:RequestedRegion fixed to us-east-1" for each key of `statement`'s Condition that
 // --assume fixes, as the policy spells it, once.
-void note_fixed_keys(const model::Statement& statement, const Assumptions& assumptions, std::vector<std::string>& out) {
+void note_fixed_keys(const model::Statement& statement, const analysis::Assumptions& assumptions, std::vector<std::string>& out) {
   for (const auto& block : statement.conditions) {
     for (const auto& entry : block.entries) {
       const std::string& key = entry.key.value;
@@ -42,7 +42,7 @@ void note_fixed_keys(const model::Statement& statement, const Assumptions& assum
 
 // An MFA finding's outcome was computed with the --assume values of the keys its Allow and the
 // policy's Denies condition on, instead of assuming them; the finding says so.
-void say_what_was_fixed(const model::Policy& policy, const Assumptions& assumptions, Finding& finding) {
+void say_what_was_fixed(const model::Policy& policy, const analysis::Assumptions& assumptions, Finding& finding) {
   if (assumptions.fixed.empty() || !finding.statement) return;
   std::vector<std::string> notes;
   for (const auto& statement : policy.statements) {
@@ -75,7 +75,7 @@ FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) 
     if (policy.kind == model::PolicyKind::Trust) continue;  // MFA010 judges trust policies
     // An SCP or RCP grants nothing: what it takes away is judged by `audit --scp/--rcp`.
     if (policy.kind == model::PolicyKind::ServiceControl || policy.kind == model::PolicyKind::ResourceControl) continue;
-    auto mfa = analyze_mfa({&policy}, options.sensitivity, options.mfa);
+    auto mfa = analysis::analyze_mfa({&policy}, options.sensitivity, options.mfa);
     for (auto& finding : mfa.findings) {
       say_what_was_fixed(policy, options.mfa.assumptions, finding);
       if (!policy.branch.empty()) finding.message += fmt::format(" when the template deploys with {}", policy.branch);
@@ -121,7 +121,7 @@ report::Report check_files(const std::vector<std::string>& paths, const CheckFil
     }
   };
   auto check = [&](size_t i) {
-    results[i] = check_file(input::load_file(files[i], options.max_file_bytes), options);
+    results[i] = check_file(load_checked(files[i], options.max_file_bytes), options);
     finished[i].store(true, std::memory_order_release);
     if (std::unique_lock lock(merging, std::try_to_lock); lock.owns_lock()) merge_finished();
   };
@@ -136,4 +136,4 @@ report::Report check_files(const std::vector<std::string>& paths, const CheckFil
   return report;
 }
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 
 struct CheckFilesOptions {
-  MfaOptions mfa;
+  analysis::MfaOptions mfa;
   catalog::Sensitivity sensitivity = catalog::Sensitivity::defaults();
   // How many files are read and analyzed at once. The report is the same for any number.
   unsigned jobs = 1;
@@ -22,4 +22,4 @@ struct CheckFilesOptions {
 
 report::Report check_files(const std::vector<std::string>& paths, const CheckFilesOptions& options);
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 
 // Whether `glob` matches all of `path` ("policies/**/*.json" matches "policies/a/b.json").
 // Both use `/` between segments; a leading "./" or "/" and a trailing "/" on the glob are ignored.
@@ -14,4 +14,4 @@ bool path_glob_matches(std::string_view glob, std::string_view path);
 // "**/cdk.out" also covers the files below them.
 bool path_glob_covers(std::string_view glob, std::string_view path);
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

@@ -1,7 +1,7 @@
-#include "analysis/config.h"
+#include "pipeline/config.h"
 
 #include "catalog/catalog.h"
-#include "checks/rule_docs.h"
+#include "core/rule_docs.h"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -13,7 +13,7 @@
 #include <set>
 #include <sstream>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace fs = std::filesystem;
 namespace {
 
@@ -239,4 +239,4 @@ std::optional<fs::path> find_config(const fs::path& start) {
   }
 }
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

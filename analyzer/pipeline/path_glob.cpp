@@ -1,10 +1,10 @@
-#include "analysis/path_glob.h"
+#include "pipeline/path_glob.h"
 
 #include "catalog/text.h"
 
 #include <vector>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 std::vector<std::string_view> segments(std::string_view path) {
@@ -56,4 +56,4 @@ bool path_glob_covers(std::string_view glob, std::string_view path) {
   return false;
 }
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

@@ -1,8 +1,8 @@
-#include "analysis/session_windows.h"
+#include "pipeline/session_windows.h"
 
 #include <algorithm>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 using std::chrono::seconds;
@@ -47,4 +47,4 @@ SessionWindows session_windows(const std::vector<report::MfaRow>& rows, std::chr
   return result;
 }
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

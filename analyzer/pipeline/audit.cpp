@@ -1,6 +1,6 @@
-#include "analysis/audit.h"
+#include "pipeline/audit.h"
 
-#include "analysis/organization.h"
+#include "pipeline/organization.h"
 #include "checks/check.h"
 #include "eval/statement.h"
 #include "report/summary.h"
@@ -11,7 +11,7 @@
 #include <deque>
 #include <tuple>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 // The principal's own copies of its policies, each named as the principal comes by it, so that a
@@ -57,14 +57,14 @@ bool names_everyone(const model::Principal& principal) {
 // whose condition holds without MFA, unless a Deny for everyone stops that kind of credentials; or
 // a service or an identity provider, whose sessions never carry MFA. A Deny that names some
 // principals only is not applied: the role is judged reachable rather than not.
-bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, const MfaOptions& options) {
+bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, const analysis::MfaOptions& options) {
   bool long_term = false, without_mfa = false, long_term_denied = false, without_mfa_denied = false;
   for (const model::Policy* policy : trust) {
     for (const auto& st : policy->statements) {
       if (!st.effect || !eval::statement_covers_action(st, "sts:AssumeRole")) continue;
       if (st.effect == model::Effect::Deny) {
         if (!st.principal || !names_everyone(*st.principal)) continue;
-        Reach reach = condition_reach(st, model::Effect::Deny, options.assumptions);
+        analysis::Reach reach = analysis::condition_reach(st, model::Effect::Deny, options.assumptions);
         long_term_denied |= reach.long_term_keys;
         without_mfa_denied |= reach.session_without_mfa;
         continue;
@@ -76,7 +76,7 @@ bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, co
         aws = true;
       }
       if (!aws) continue;
-      Reach reach = condition_reach(st, model::Effect::Allow, options.assumptions);
+      analysis::Reach reach = analysis::condition_reach(st, model::Effect::Allow, options.assumptions);
       long_term |= reach.long_term_keys;
       without_mfa |= reach.session_without_mfa;
     }
@@ -85,7 +85,7 @@ bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, co
 }
 
 void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& principal,
-                   const catalog::Sensitivity& sensitivity, const MfaOptions& options, report::Report& report) {
+                   const catalog::Sensitivity& sensitivity, const analysis::MfaOptions& options, report::Report& report) {
   std::string type(input::principal_type_name(principal.type));
   std::string subject = fmt::format("{}/{}", type, principal.name);
   Findings findings;
@@ -95,14 +95,14 @@ void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& p
   if (principal.boundary) set.add(*principal.boundary, model::PolicyKind::Boundary, boundary);
   if (principal.trust) set.add(*principal.trust, model::PolicyKind::Trust, trust);  // MFA010 judges it
 
-  MfaOptions judged = options;
+  analysis::MfaOptions judged = options;
   judged.control = control_over(principal, options.control);
   assume_principal_keys(principal, judged.assumptions);
   if (principal.type == input::PrincipalType::Role) {
     judged.long_term_keys_possible = false;
     judged.session_without_mfa_possible = !principal.trust || trust_admits_without_mfa(trust, options);
   }
-  auto mfa = analyze_mfa(identity, sensitivity, judged, boundary);
+  auto mfa = analysis::analyze_mfa(identity, sensitivity, judged, boundary);
   for (auto& row : mfa.rows) {
     row.subject = subject;
     report.mfa_rows.push_back(std::move(row));
@@ -123,7 +123,7 @@ void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& p
 }  // namespace
 
 report::Report audit_account(const input::AccountDump& dump, const catalog::Sensitivity& sensitivity,
-                             const MfaOptions& options) {
+                             const analysis::MfaOptions& options) {
   report::Report report;
   report.subject_kind = report::SubjectKind::Principal;
   const input::LoadedFile& file = dump.file;
@@ -133,4 +133,4 @@ report::Report audit_account(const input::AccountDump& dump, const catalog::Sens
   return report;
 }
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

@@ -1,11 +1,11 @@
-#include "analysis/config.h"
+#include "pipeline/config.h"
 
-#include "analysis/path_glob.h"
+#include "pipeline/path_glob.h"
 #include "input/load.h"
 
 #include <algorithm>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace fs = std::filesystem;
 namespace {
 
@@ -84,4 +84,4 @@ void apply_config(const Config& config, report::Report& report) {
   report.findings.erase(kept, report.findings.end());
 }
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

@@ -11,7 +11,7 @@
 #include <optional>
 #include <vector>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 
 // One stretch of the session in which the row's actions work.
 struct UsablePeriod {
@@ -43,4 +43,4 @@ struct SessionWindows {
 SessionWindows session_windows(const std::vector<report::MfaRow>& rows, std::chrono::sys_seconds authenticated_at,
                                std::chrono::sys_seconds expiration);
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

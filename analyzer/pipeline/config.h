@@ -26,7 +26,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 
 // A bad config file: the message starts with "FILE:LINE:COLUMN: ".
 struct ConfigError : std::runtime_error {
@@ -98,4 +98,4 @@ catalog::Sensitivity sensitivity_of(const Config& config);
 // dropped, findings a suppression matches moved to `report.suppressed` with its reason.
 void apply_config(const Config& config, report::Report& report);
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 
 // A baseline that cannot be read or is not one; the message names the file.
 struct BaselineError : std::runtime_error {
@@ -38,4 +38,4 @@ std::set<std::string> load_baseline(const std::string& path);  // throws Baselin
 // Removes the findings whose key is in `keys`; returns how many it removed.
 size_t drop_baselined(const std::set<std::string>& keys, Findings& findings);
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

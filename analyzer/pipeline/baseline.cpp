@@ -1,4 +1,4 @@
-#include "analysis/baseline.h"
+#include "pipeline/baseline.h"
 
 #include "report/fingerprint.h"
 #include "core/json_writer.h"
@@ -14,7 +14,7 @@
 #include <sstream>
 #include <tuple>
 
-namespace mfalint::analysis {
+namespace mfalint::pipeline {
 namespace {
 
 // The same findings under their normalized path: the key hashes the file name. Only the name
@@ -125,4 +125,4 @@ size_t drop_baselined(const std::set<std::string>& keys, Findings& findings) {
   return dropped;
 }
 
-}  // namespace mfalint::analysis
+}  // namespace mfalint::pipeline

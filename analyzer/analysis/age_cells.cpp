@@ -18,8 +18,8 @@ using model::ConditionOp;
 constexpr int64_t kNoAge = -1;
 // The evaluator reads numbers as doubles; every int64 age is at most this as a double.
 constexpr double kTwoTo63 = 9223372036854775808.0;
-// An age's text is an epoch date while it has at most 15 digits (eval/date.cpp); longer, it is none.
-constexpr int64_t kFirstAgeNotADate = 1'000'000'000'000'000;
+// An age's text is an epoch date below eval::kFirstNumberNotAnEpoch; from there on, it is none.
+constexpr int64_t kFirstAgeNotADate = eval::kFirstNumberNotAnEpoch;
 
 // The smallest age t whose text, read as a number, is >= c; kNoAge when there is none. Ages
 // above 2^53 read as the nearest double, so several ages read alike: step to the first of them.
@@ -61,7 +61,7 @@ bool reads_age_variable(std::string_view text) {
   for (size_t open = text.find("${"); open != std::string_view::npos; open = text.find("${", open + 2)) {
     std::string_view inside = text.substr(open + 2, text.find('}', open + 2) - open - 2);
     for (size_t i = 0; i + kName.size() <= inside.size(); ++i) {
-      if (eval::equals_ignore_case(inside.substr(i, kName.size()), kName)) return true;
+      if (catalog::equals_lower(inside.substr(i, kName.size()), kName)) return true;
     }
   }
   return false;

@@ -2,12 +2,12 @@
 
 #include "analysis/age_cells.h"
 #include "catalog/remembered.h"
+#include "catalog/text.h"
 #include "eval/condition.h"
 #include "eval/context.h"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -16,11 +16,6 @@ namespace {
 
 using model::ConditionOp;
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 // The entry's truth when its key is absent from the request, as the evaluator decides it.
 bool holds_when_absent(const model::ConditionBlock& block, const model::ConditionEntry& entry) {
@@ -64,43 +59,23 @@ std::string_view credentials_without_mfa(bool long_term_keys, bool session_witho
   return "";
 }
 
-bool is_mfa_age_key(std::string_view key) { return eval::equals_ignore_case(key, "aws:MultiFactorAuthAge"); }
-bool is_mfa_present_key(std::string_view key) { return eval::equals_ignore_case(key, "aws:MultiFactorAuthPresent"); }
+bool is_mfa_age_key(std::string_view key) { return catalog::equals_lower(key, "aws:MultiFactorAuthAge"); }
+bool is_mfa_present_key(std::string_view key) { return catalog::equals_lower(key, "aws:MultiFactorAuthPresent"); }
 
 namespace {
-
-// Whether `a` is at most `limit` single-character edits from `target`, one of the MFA key names.
-// Every condition key of every policy is asked, so the row lives on the stack and the answer is
-// no as soon as the row's best exceeds the limit (most keys share only "aws" with the names).
-bool within_edits(std::string_view a, std::string_view target, size_t limit) {
-  std::array<size_t, 32> row;
-  size_t width = std::min(target.size(), row.size() - 1);
-  for (size_t j = 0; j <= width; ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    size_t best = row[0];
-    for (size_t j = 1; j <= width; ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == target[j - 1] ? 0 : 1)});
-      diagonal = above;
-      best = std::min(best, row[j]);
-    }
-    if (best > limit) return false;
-  }
-  return row[width] <= limit;
-}
 
 // The MFA key that `key` was probably meant to be, if it reads like a misspelling of one.
 std::string guess_mfa_key(std::string_view key) {
   if (is_mfa_age_key(key) || is_mfa_present_key(key)) return {};
   std::string folded;
   for (char c : key) {
-    if (std::isalnum(static_cast<unsigned char>(c))) folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    char lower = catalog::lower_ascii(c);
+    if ((lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9')) folded.push_back(lower);
   }
   // The length difference bounds the distance from below: most keys are decided by it alone.
   auto near = [&](std::string_view target) {
-    return folded.size() + 3 >= target.size() && target.size() + 3 >= folded.size() && within_edits(folded, target, 3);
+    constexpr size_t kTypos = 3 * catalog::kEditCost;
+    return catalog::edit_distance(folded, target, catalog::kEditCost, kTypos) <= kTypos;
   };
   if (near("awsmultifactorauthage")) return "aws:MultiFactorAuthAge";
   if (near("awsmultifactorauthpresent")) return "aws:MultiFactorAuthPresent";
@@ -151,7 +126,7 @@ Reach condition_reach(const model::Statement& statement, model::Effect effect, c
         reach.mfa_ages = reach.mfa_ages.intersect(age_entry_ages(block, entry));
       } else {
         bool holds = effect == model::Effect::Allow;  // satisfiable for an Allow, escapable for a Deny
-        auto fixed = assumptions.fixed.find(lower(key));
+        auto fixed = assumptions.fixed.find(catalog::to_lower(key));
         if (fixed != assumptions.fixed.end()) {
           holds = eval::entry_holds_for_values(block, entry, fixed->second);
         } else {

@@ -11,34 +11,6 @@
 namespace mfalint::catalog {
 namespace {
 
-// A typo costs 4 (a wrong, missing or extra letter in what was written); a letter the candidate
-// has that the query lacks costs `insert_cost`, so a low one lets abbreviations reach full names.
-constexpr size_t kEditCost = 4;
-
-// The distance from `query` to `candidate`, or bound + 1 as soon as it must exceed `bound`:
-// most candidates are that far, and are dismissed by length or after a few rows.
-size_t weighted_distance(std::string_view query, std::string_view candidate, size_t insert_cost, size_t bound) {
-  size_t length_gap = query.size() > candidate.size() ? (query.size() - candidate.size()) * kEditCost
-                                                      : (candidate.size() - query.size()) * insert_cost;
-  if (length_gap > bound) return bound + 1;
-  thread_local std::vector<size_t> previous, current;
-  previous.resize(candidate.size() + 1);
-  current.resize(candidate.size() + 1);
-  for (size_t j = 0; j <= candidate.size(); ++j) previous[j] = j * insert_cost;
-  for (size_t i = 1; i <= query.size(); ++i) {
-    current[0] = i * kEditCost;
-    size_t row_min = current[0];
-    for (size_t j = 1; j <= candidate.size(); ++j) {
-      size_t substitute = previous[j - 1] + (lower_ascii(query[i - 1]) == lower_ascii(candidate[j - 1]) ? 0 : kEditCost);
-      current[j] = std::min({previous[j] + kEditCost, current[j - 1] + insert_cost, substitute});
-      row_min = std::min(row_min, current[j]);
-    }
-    if (row_min > bound) return bound + 1;  // every way to the end passes through this row
-    std::swap(previous, current);
-  }
-  return std::min(previous[candidate.size()], bound + 1);
-}
-
 // The largest distance still worth computing exactly: within `limit`, and better than `best`.
 size_t search_bound(size_t best, size_t limit) { return std::min(limit, best - 1); }
 
@@ -49,7 +21,7 @@ std::string nearest(std::string_view query, const Candidates& candidates, size_t
   size_t best_distance = std::numeric_limits<size_t>::max();
   candidates([&](std::string_view candidate) {
     if (best_distance == 0) return;
-    size_t distance = weighted_distance(query, candidate, insert_cost, search_bound(best_distance, limit));
+    size_t distance = edit_distance(query, candidate, insert_cost, search_bound(best_distance, limit));
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;
@@ -117,7 +89,7 @@ std::string suggest_condition_key(std::string_view key) {
     }
     size_t bound = search_bound(best_distance, limit);
     if (penalty > bound) continue;
-    size_t distance = penalty + weighted_distance(name, candidate.substr(candidate_colon + 1), 1, bound - penalty);
+    size_t distance = penalty + edit_distance(name, candidate.substr(candidate_colon + 1), 1, bound - penalty);
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;

@@ -1,6 +1,7 @@
 #include "catalog/text.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace mfalint::catalog {
 
@@ -13,6 +14,41 @@ int compare_lower(std::string_view a, std::string_view b) {
   }
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
+
+bool equals_lower(std::string_view a, std::string_view b) { return a.size() == b.size() && compare_lower(a, b) == 0; }
+
+bool starts_with_lower(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && compare_lower(text.substr(0, prefix.size()), prefix) == 0;
+}
+
+std::string to_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = lower_ascii(c);
+  return out;
+}
+
+size_t edit_distance(std::string_view query, std::string_view candidate, size_t insert_cost, size_t bound) {
+  size_t length_gap = query.size() > candidate.size() ? (query.size() - candidate.size()) * kEditCost
+                                                      : (candidate.size() - query.size()) * insert_cost;
+  if (length_gap > bound) return bound + 1;
+  thread_local std::vector<size_t> previous, current;
+  previous.resize(candidate.size() + 1);
+  current.resize(candidate.size() + 1);
+  for (size_t j = 0; j <= candidate.size(); ++j) previous[j] = j * insert_cost;
+  for (size_t i = 1; i <= query.size(); ++i) {
+    current[0] = i * kEditCost;
+    size_t row_min = current[0];
+    for (size_t j = 1; j <= candidate.size(); ++j) {
+      size_t substitute = previous[j - 1] + (lower_ascii(query[i - 1]) == lower_ascii(candidate[j - 1]) ? 0 : kEditCost);
+      current[j] = std::min({previous[j] + kEditCost, current[j - 1] + insert_cost, substitute});
+      row_min = std::min(row_min, current[j]);
+    }
+    if (row_min > bound) return bound + 1;  // every way to the end passes through this row
+    std::swap(previous, current);
+  }
+  return std::min(previous[candidate.size()], bound + 1);
+}
+
 
 size_t next_character(std::string_view text, size_t i) {
   ++i;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace mfalint::catalog {
@@ -29,6 +30,19 @@ constexpr bool has_wildcard(std::string_view text) {
 
 // <0, 0, >0 as std::string_view::compare does, on the lower-case text.
 int compare_lower(std::string_view a, std::string_view b);
+
+// ASCII case-insensitive equality and prefix; the lengths are compared first.
+bool equals_lower(std::string_view a, std::string_view b);
+bool starts_with_lower(std::string_view text, std::string_view prefix);
+std::string to_lower(std::string_view text);
+
+// The cost of a wrong, missing or extra letter in what was written, for edit_distance.
+inline constexpr size_t kEditCost = 4;
+
+// The ASCII case-insensitive edit distance from `query` to `candidate`, a letter the candidate has
+// that the query lacks costing `insert_cost` (a low one lets abbreviations reach full names), every
+// other edit kEditCost; bound + 1 as soon as it must exceed `bound`, as most candidates are that far.
+size_t edit_distance(std::string_view query, std::string_view candidate, size_t insert_cost, size_t bound);
 
 // Whether two characters of a name are the same, ASCII case folded with `ignore_case`.
 constexpr bool same_char(char a, char b, bool ignore_case) {

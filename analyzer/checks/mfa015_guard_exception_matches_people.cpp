@@ -1,5 +1,6 @@
 #include "checks/mfa_keys.h"
 
+#include "catalog/text.h"
 #include "eval/context.h"
 
 namespace mfalint::checks {
@@ -35,7 +36,7 @@ void check_mfa_guard_exception_matches_people(const model::Policy& policy, Findi
     for (const auto& block : st.conditions) {
       if (!model::is_negated(block.op)) continue;
       for (const auto& entry : block.entries) {
-        if (!eval::equals_ignore_case(entry.key.value, "aws:PrincipalArn")) continue;
+        if (!catalog::equals_lower(entry.key.value, "aws:PrincipalArn")) continue;
         for (const auto& value : entry.values) {
           if (!matches_any_name(value.text)) continue;
           out.push_back(make_finding(

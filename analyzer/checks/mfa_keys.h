@@ -2,6 +2,7 @@
 // Helpers shared by the MFA condition checks (mfa00*.cpp).
 
 #include "analysis/mfa_reach.h"
+#include "catalog/text.h"
 #include "checks/check.h"
 
 #include <fmt/core.h>
@@ -22,9 +23,7 @@ using model::OperatorFamily;
 // Whether one of the entry's values is `text`, ignoring case ("TRUE" is "true" to IAM).
 inline bool has_value(const model::ConditionEntry& entry, std::string_view text) {
   return std::any_of(entry.values.begin(), entry.values.end(), [&](const model::ConditionValue& v) {
-    return v.text.size() == text.size() && std::equal(v.text.begin(), v.text.end(), text.begin(), [](char a, char b) {
-             return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
-           });
+    return catalog::equals_lower(v.text, text);
   });
 }
 
@@ -52,11 +51,7 @@ void for_each_mfa_entry(const model::Statement& st, Visit visit) {
 // Keys that name who makes the request: fixed by the principal, so a request cannot avoid them.
 // An SCP guard's exceptions for service roles are written with them.
 inline bool is_principal_key(std::string_view key) {
-  auto starts = [&](std::string_view prefix) {
-    return key.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), key.begin(), [](char a, char b) {
-             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-           });
-  };
+  auto starts = [&](std::string_view prefix) { return catalog::starts_with_lower(key, prefix); };
   return starts("aws:Principal") || starts("aws:userid") || starts("aws:username");
 }
 

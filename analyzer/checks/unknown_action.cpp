@@ -11,12 +11,6 @@ namespace {
 
 using catalog::has_wildcard;
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = catalog::lower_ascii(c);
-  return out;
-}
-
 // What an entry that names no real action does to the statement, for the end of the message.
 std::string_view consequence(const model::Statement& st, bool in_not_action) {
   if (in_not_action) return "so it exempts nothing";
@@ -54,7 +48,7 @@ void check_list(const model::Policy& policy, const model::Statement& st, const m
     }
     std::string_view prefix = std::string_view(text).substr(0, colon);
     if (has_wildcard(prefix) ? !any_service_matches(prefix) : !catalog::service_known(prefix)) {
-      auto& group = unknown_services[lower(prefix)];
+      auto& group = unknown_services[catalog::to_lower(prefix)];
       if (group.entries.empty()) group.written_prefix = std::string(prefix);
       group.entries.push_back(&entry);
       continue;

@@ -75,10 +75,7 @@ int run_audit(const AuditOptions& options) {
     report.findings.insert(report.findings.end(), file.findings.begin(), file.findings.end());
   }
   pipeline::apply_config(config, report);
-  if (!write_report(report, *reporter, options.report.output)) return kExitError;
-  int status = exit_status(report, options.report.fail_on);
-  release_at_exit(std::move(report));
-  return status;
+  return finish_report(std::move(report), *reporter, options.report);
 }
 
 }  // namespace

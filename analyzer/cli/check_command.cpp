@@ -69,10 +69,7 @@ int run_check(const CheckOptions& options) {
   report::ReportOptions style;
   style.explain = options.explain;
   style.jobs = options.jobs;
-  if (!write_report(report, *reporter, options.report.output, style)) return kExitError;
-  int status = exit_status(report, options.report.fail_on);
-  release_at_exit(std::move(report));
-  return status;
+  return finish_report(std::move(report), *reporter, options.report, style);
 }
 
 }  // namespace

@@ -86,6 +86,8 @@ std::optional<pipeline::CheckFilesOptions> analysis_options(const AnalysisFlags&
   return analysis;
 }
 
+namespace {
+
 bool write_report(const report::Report& report, const report::Reporter& reporter, const std::string& output,
                   report::ReportOptions style) {
   if (output.empty()) {
@@ -103,6 +105,9 @@ bool write_report(const report::Report& report, const report::Reporter& reporter
   return true;
 }
 
+// Keeps `report` until the process ends: the system takes a process's memory back at once, where
+// freeing a large report string by string is one thread's work at the very end of the run. It
+// stays reachable, so leak checkers do not count it.
 void release_at_exit(report::Report report) {
   static auto* kept = new std::vector<report::Report>;
   kept->push_back(std::move(report));
@@ -118,6 +123,16 @@ int exit_status(const report::Report& report, const std::string& fail_on) {
     if (finding.severity >= *threshold) return kExitFindings;
   }
   return kExitClean;
+}
+
+}  // namespace
+
+int finish_report(report::Report report, const report::Reporter& reporter, const ReportFlags& flags,
+                  report::ReportOptions style) {
+  if (!write_report(report, reporter, flags.output, style)) return kExitError;
+  int status = exit_status(report, flags.fail_on);
+  release_at_exit(std::move(report));
+  return status;
 }
 
 }  // namespace mfalint::cli

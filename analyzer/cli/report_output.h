@@ -44,17 +44,11 @@ void add_max_file_size_flag(CLI::App& app, uint64_t& mib);
 // saying which flag is wrong. Prints the config's warnings.
 std::optional<pipeline::CheckFilesOptions> analysis_options(const AnalysisFlags& flags, const pipeline::Config& config);
 
-// Writes `report` with `reporter` to `output`, or to standard output (in colour on a terminal,
-// unless NO_COLOR) when `output` is empty. False, having said why, when `output` cannot be written.
-bool write_report(const report::Report& report, const report::Reporter& reporter, const std::string& output,
+// Writes `report` with `reporter` to --output, or to standard output (in colour on a terminal,
+// unless NO_COLOR), and returns the exit status it earns: 2 when an input could not be read or the
+// output cannot be written (having said why), 1 when a finding is at or above --fail-on ("never":
+// none is), else 0.
+int finish_report(report::Report report, const report::Reporter& reporter, const ReportFlags& flags,
                   report::ReportOptions style = {});
-
-// 2 when an input could not be read, 1 when a finding is at or above `fail_on` ("never": none is), else 0.
-int exit_status(const report::Report& report, const std::string& fail_on);
-
-// Keeps `report` until the process ends, for a command that is done with it: the system takes a
-// process's memory back at once, where freeing a large report string by string is one thread's
-// work at the very end of the run. It stays reachable, so leak checkers do not count it.
-void release_at_exit(report::Report report);
 
 }  // namespace mfalint::cli

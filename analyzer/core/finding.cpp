@@ -1,5 +1,8 @@
 #include "core/finding.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace mfalint {
 
 std::string_view severity_name(Severity severity) {
@@ -28,6 +31,12 @@ std::vector<std::string> FindingActions::names() const {
 const std::string& Finding::file() const {
   static const std::string none = "<unknown>";
   return source ? source->path() : none;
+}
+
+void sort_by_position(Findings& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.loc.line, a.loc.column, a.rule) < std::tie(b.loc.line, b.loc.column, b.rule);
+  });
 }
 
 }  // namespace mfalint

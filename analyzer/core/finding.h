@@ -61,4 +61,7 @@ struct Finding {
 
 using Findings = std::vector<Finding>;
 
+// The order a subject's findings are reported in: by position, then rule; otherwise as found.
+void sort_by_position(Findings& findings);
+
 }  // namespace mfalint

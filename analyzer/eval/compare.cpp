@@ -1,5 +1,6 @@
 #include "eval/compare.h"
 
+#include "catalog/text.h"
 #include "eval/arn.h"
 #include "eval/date.h"
 #include "eval/ip.h"
@@ -90,7 +91,7 @@ bool policy_value_readable(ConditionOp op, std::string_view policy_value) {
     case ConditionOp::IpAddress: return parse_cidr(policy_value).has_value();
     case ConditionOp::ArnEquals:
     case ConditionOp::ArnLike: return split_arn(policy_value).has_value();
-    case ConditionOp::Null: return equals_ignore_case(policy_value, "true") || equals_ignore_case(policy_value, "false");
+    case ConditionOp::Null: return catalog::equals_lower(policy_value, "true") || catalog::equals_lower(policy_value, "false");
     default: return true;
   }
 }

@@ -1,5 +1,6 @@
 #include "eval/condition.h"
 
+#include "catalog/text.h"
 #include "eval/compare.h"
 
 namespace mfalint::eval {
@@ -11,7 +12,7 @@ using model::SetQualifier;
 // Null: "true" asks for an absent key, "false" for a present one.
 bool null_holds(const model::ConditionEntry& entry, bool present) {
   for (const auto& value : entry.values) {
-    if (equals_ignore_case(value.text, present ? "false" : "true")) return true;
+    if (catalog::equals_lower(value.text, present ? "false" : "true")) return true;
   }
   return false;
 }

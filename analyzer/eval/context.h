@@ -32,8 +32,6 @@ class Context {
   std::vector<ContextEntry> entries_;
 };
 
-bool equals_ignore_case(std::string_view a, std::string_view b);
-
 // The three kinds of credentials, as AWS sets the MFA keys (see docs/evaluation.md).
 enum class MfaContext : uint8_t { LongTermKeys, SessionWithoutMfa, MfaSession };
 // Removes both MFA keys, then sets them as `kind` implies; `age` is used for MfaSession only.

@@ -32,7 +32,7 @@ int days_in_month(int y, int m) {
 
 std::optional<int64_t> parse_epoch(std::string_view text) {
   size_t start = !text.empty() && text[0] == '-' ? 1 : 0;
-  if (start == text.size() || text.size() - start > 15) return std::nullopt;
+  if (start == text.size() || text.size() - start > kMaxEpochDigits) return std::nullopt;
   int64_t value = 0;
   for (size_t i = start; i < text.size(); ++i) {
     if (text[i] < '0' || text[i] > '9') return std::nullopt;

@@ -1,5 +1,6 @@
 #include "eval/principal.h"
 
+#include "catalog/text.h"
 #include "eval/arn.h"
 #include "eval/context.h"
 
@@ -24,7 +25,7 @@ bool session_of_role(std::string_view role_arn, std::string_view caller) {
   std::string_view role_name = role_path.substr(role_path.rfind('/') + 1);
   session_path.remove_prefix(13);
   std::string_view session_role = session_path.substr(0, session_path.find('/'));
-  return session_path.find('/') != std::string_view::npos && equals_ignore_case(role_name, session_role);
+  return session_path.find('/') != std::string_view::npos && catalog::equals_lower(role_name, session_role);
 }
 
 // "arn:aws:sts::123456789012:federated-user/bob" is a session of "arn:aws:iam::123456789012:user/bob".

@@ -8,13 +8,10 @@
 namespace mfalint::eval {
 namespace {
 
-// Lengths first: most names differ in length, and then no character is compared.
-bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && catalog::compare_lower(a, b) == 0; }
-
 template <size_t N>
 bool one_of(std::string_view action, const std::array<std::string_view, N>& names) {
   for (std::string_view name : names) {
-    if (iequals(action, name)) return true;
+    if (catalog::equals_lower(action, name)) return true;
   }
   return false;
 }
@@ -47,8 +44,8 @@ bool is_aws_namespace(std::string_view account) { return account == "aws"; }
 
 OwnPolicy own_policy_required(const Request& request) {
   std::string_view service = three_letter_service(request.action);
-  if (iequals(service, "sts") && one_of(request.action, kRoleTrustActions)) return OwnPolicy::RoleTrust;
-  if (iequals(service, "kms")) {
+  if (catalog::equals_lower(service, "sts") && one_of(request.action, kRoleTrustActions)) return OwnPolicy::RoleTrust;
+  if (catalog::equals_lower(service, "kms")) {
     auto parts = split_arn(request.resource);
     if (parts && (*parts)[2] == "kms" && (*parts)[5].starts_with("key/")) return OwnPolicy::KeyPolicy;
   }
@@ -66,15 +63,15 @@ std::string_view own_policy_name(OwnPolicy own) {
 
 Guard guard_for(const Request& request) {
   std::string_view action_service = three_letter_service(request.action);
-  if (iequals(action_service, "sts")) {
-    return iequals(request.action, "sts:GetCallerIdentity") ? Guard::CallerIdentity : Guard::None;
+  if (catalog::equals_lower(action_service, "sts")) {
+    return catalog::equals_lower(request.action, "sts:GetCallerIdentity") ? Guard::CallerIdentity : Guard::None;
   }
   // The action decides which guard could hold; only then is the resource's ARN read.
   Guard candidate = Guard::None;
-  if (iequals(action_service, "iam")) {
+  if (catalog::equals_lower(action_service, "iam")) {
     if (one_of(request.action, kRoleChanges)) candidate = Guard::ReservedSsoRole;
     else if (one_of(request.action, kPolicyChanges)) candidate = Guard::AwsManagedPolicy;
-  } else if (iequals(action_service, "kms") && one_of(request.action, kAliasChanges)) {
+  } else if (catalog::equals_lower(action_service, "kms") && one_of(request.action, kAliasChanges)) {
     candidate = Guard::AwsManagedKmsAlias;
   }
   if (candidate == Guard::None) return Guard::None;

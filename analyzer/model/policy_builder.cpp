@@ -1,13 +1,13 @@
 #include "model/policy_builder.h"
 
 #include "catalog/catalog.h"
+#include "catalog/text.h"
 #include "model/policy_finding.h"
 
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace mfalint::model {
 namespace {
@@ -18,12 +18,6 @@ constexpr std::array<std::string_view, 3> kPolicyKeys = {"Version", "Id", "State
 constexpr std::array<std::string_view, 9> kStatementKeys = {"Sid",      "Effect",      "Principal",
                                                             "NotPrincipal", "Action", "NotAction",
                                                             "Resource", "NotResource", "Condition"};
-
-bool equals_ignore_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // JSON characters a policy takes once white space outside strings is removed, as IAM counts it.
 uint32_t minified_size(const JsonNode& node) {
@@ -122,7 +116,7 @@ class Builder {
   template <size_t N>
   void unknown_key(const JsonNode::Key& key, const std::array<std::string_view, N>& known, std::string_view where) {
     for (auto name : known) {
-      if (equals_ignore_case(name, key.name)) {
+      if (catalog::equals_lower(name, key.name)) {
         add_at("IAM009", loc(key.begin, key.end),
                fmt::format("unknown {} element \"{}\"; element names are case-sensitive: did you mean \"{}\"?", where,
                            key.name, name));
@@ -357,9 +351,7 @@ class Builder {
         continue;
       }
       for (const auto& action : st.action->items) {
-        std::string lower = action.value;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (!lower.starts_with("sts:")) all_assume = false;
+        if (!catalog::starts_with_lower(action.value, "sts:")) all_assume = false;
       }
     }
     if (!any_principal) return PolicyKind::Identity;

@@ -110,9 +110,7 @@ void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& p
   findings.insert(findings.end(), mfa.findings.begin(), mfa.findings.end());
   findings.insert(findings.end(), principal.notes.begin(), principal.notes.end());
   for (auto& finding : findings) finding.context = report::principal_context(subject, finding.context);
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.loc.line, a.loc.column, a.rule) < std::tie(b.loc.line, b.loc.column, b.rule);
-  });
+  sort_by_position(findings);
   report.findings.insert(report.findings.end(), findings.begin(), findings.end());
 
   report.principals.push_back(report::PrincipalStatus{subject, type, principal.name, principal.arn, identity.size(),

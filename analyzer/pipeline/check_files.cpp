@@ -1,5 +1,6 @@
 #include "pipeline/check_files.h"
 
+#include "catalog/text.h"
 #include "core/parallel_for.h"
 #include "eval/context.h"
 #include "pipeline/checked_load.h"
@@ -30,7 +31,7 @@ void note_fixed_keys(const model::Statement& statement, const analysis::Assumpti
     for (const auto& entry : block.entries) {
       const std::string& key = entry.key.value;
       auto fixed = std::find_if(assumptions.fixed.begin(), assumptions.fixed.end(),
-                                [&](const auto& item) { return eval::equals_ignore_case(item.first, key); });
+                                [&](const auto& item) { return catalog::equals_lower(item.first, key); });
       if (fixed == assumptions.fixed.end()) continue;
       const auto& values = fixed->second;
       std::string note = values.size() == 1 ? fmt::format("{} fixed to {}", key, values.front())
@@ -83,9 +84,7 @@ FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) 
     }
     for (auto& row : mfa.rows) result.rows.push_back(std::move(row));
   }
-  std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.loc.line, a.loc.column, a.rule) < std::tie(b.loc.line, b.loc.column, b.rule);
-  });
+  sort_by_position(result.findings);
   keep_finding_lines(result.findings);
   result.findings.shrink_to_fit();  // kept until the report is written: without a grown vector's slack
   return result;

@@ -1,5 +1,6 @@
 #include "report/summary.h"
 
+#include "catalog/text.h"
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -152,9 +153,7 @@ std::string_view subject_noun(const Summary& summary) {
 }
 
 std::string rule_anchor(std::string_view rule) {
-  std::string id = "rule-";
-  for (char c : rule) id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return id;
+  return "rule-" + catalog::to_lower(rule);
 }
 
 }  // namespace mfalint::report

@@ -1,4 +1,5 @@
 // IAM015 condition value of the wrong type for its operator.
+#include "catalog/text.h"
 #include "eval/compare.h"
 #include "support/test_support.h"
 
@@ -108,7 +109,7 @@ TEST(ConditionValues, IAM015FiresExactlyWhereTheEvaluatorCannotReadTheValue) {
     eval::Scope scope;
     for (const auto& value : entry.values) {
       bool unreadable = parsed == model::ConditionOp::Null
-                            ? !eval::equals_ignore_case(value.text, "true") && !eval::equals_ignore_case(value.text, "false")
+                            ? !catalog::equals_lower(value.text, "true") && !catalog::equals_lower(value.text, "false")
                             : eval::compare_value(eval::positive_form(parsed), request_value, value.text, scope) ==
                                   eval::Match::Invalid;
       EXPECT_EQ(flagged.count(value.loc.offset) == 1, unreadable) << op << " \"" << value.text << "\"";

@@ -1,6 +1,7 @@
 #include "analysis/mfa_analysis.h"
 
 #include "analysis/glob.h"
+#include "analysis/mfa_setup.h"
 #include "catalog/action_bits.h"
 #include "catalog/catalog.h"
 #include "catalog/text.h"
@@ -296,6 +297,27 @@ ActionBits rcp_actions() {
   return bits;
 }
 
+// MFA016: the set-up actions an Allow leaves reachable without MFA on other users or devices.
+Finding setup_finding(const Judged& allow, std::vector<ActionId>& ids, bool long_term, bool no_mfa,
+                      const std::optional<std::string> (&opened)[2]) {
+  std::sort(ids.begin(), ids.end());
+  std::string whom;
+  for (const auto& others : opened) {
+    if (others && !others->empty()) whom += (whom.empty() ? "" : " and ") + *others;
+  }
+  const model::Statement& st = *allow.statement;
+  Finding finding = checks::make_finding(
+      "MFA016", *allow.policy, st, st.loc,
+      fmt::format("MFA set-up actions allowed without MFA to {} on {}, not only on the caller's own user and device: "
+                  "{}; whoever holds such credentials can manage the MFA devices of those users, an administrator's "
+                  "included",
+                  credentials_without_mfa(long_term, no_mfa), whom, list_actions(ids, 10)));
+  finding.actions.ids = std::move(ids);
+  resources_of(st, finding.resources);
+  finding.fix = "scope them to \"arn:aws:iam::*:user/${aws:username}\" and \"arn:aws:iam::*:mfa/${aws:username}\"";
+  return finding;
+}
+
 }  // namespace
 
 std::string_view control_kind_name(model::PolicyKind kind) {
@@ -350,7 +372,11 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
     size_t last_verdict = SIZE_MAX;
     // Actions with the same outcome share one finding; an Allow has one or two outcomes.
     std::vector<Outcome> outcomes;
-    allow.actions.for_each([&](ActionId id) {
+    // MFA set-up actions reachable without MFA on users or devices other than the caller's own (MFA016).
+    std::vector<ActionId> setup_opened;
+    bool setup_long_term = false, setup_no_mfa = false;
+    std::optional<std::string> opened[2];  // per SetupTarget, computed when first needed
+    auto visit = [&](ActionId id) {
       covering.denies.clear();
       for (const Judged* deny : applicable) {
         if (deny->actions.contains(id) && !(any_rcp && rcp_skips(deny->control, id))) covering.denies.push_back(deny);
@@ -371,6 +397,18 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       }
       Verdict& verdict = verdicts[last_verdict];
       bool without_mfa = verdict.long_term || verdict.no_mfa;
+      if (auto target = mfa_setup_target(id); target && without_mfa) {
+        auto& others = opened[static_cast<size_t>(*target)];
+        if (!others) others = others_opened(*allow.statement, *target);
+        if (!others->empty()) {
+          setup_opened.push_back(id);
+          setup_long_term = setup_long_term || verdict.long_term;
+          setup_no_mfa = setup_no_mfa || verdict.no_mfa;
+          if (sensitivity.is_sensitive(id) && !sensitivity.is_mfa_bootstrap(id)) reached_without_mfa.insert(id);
+          return;
+        }
+      }
+      if (!sensitivity.is_sensitive(id)) return;  // a set-up action outside the sensitive ones, on the caller's own
       if (!verdict.reached()) {  // no credential reaches it: not granted, or not past the organization's policies
         if (verdict.reached_before_control && !sensitivity.is_mfa_bootstrap(id)) {
           auto same = std::find_if(control_denied.begin(), control_denied.end(),
@@ -395,7 +433,9 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         if (same == outcomes.end()) outcomes.push_back(Outcome{last_verdict, {}});
       }
       outcomes[verdict.outcome].ids.push_back(id);
-    }, &sensitivity.sensitive);
+    };
+    allow.actions.for_each(visit, &sensitivity.sensitive);
+    allow.actions.for_each([&](ActionId id) { if (!sensitivity.is_sensitive(id)) visit(id); }, &mfa_setup_actions());
     // In a stable order: without MFA last, and by window.
     std::sort(outcomes.begin(), outcomes.end(), [&](const Outcome& a, const Outcome& b) {
       const Verdict &x = verdicts[a.verdict], &y = verdicts[b.verdict];
@@ -457,6 +497,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         result.findings.push_back(std::move(finding));
       }
     }
+    if (!setup_opened.empty()) result.findings.push_back(setup_finding(allow, setup_opened, setup_long_term, setup_no_mfa, opened));
     // What the Allow grants but the organization's policies take from every credential: a note, so
     // the report says why those actions are not reachable.
     for (ControlDenied& denied : control_denied) {

@@ -49,7 +49,8 @@ TEST(Sensitivity, MfaBootstrapSetIsExactlyTheListed) {
   EXPECT_THAT(bootstrap, ::testing::UnorderedElementsAre(
                              "iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ResyncMFADevice",
                              "iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:GetUser", "iam:ChangePassword",
-                             "iam:GetAccountPasswordPolicy", "sts:GetSessionToken"));
+                             "iam:GetAccountPasswordPolicy", "sts:GetSessionToken",
+                             "iam:DeleteVirtualMFADevice"));  // the caller's own, never enabled: MFA016
 }
 
 TEST(Sensitivity, EveryListedPatternMatchesAnAction) {

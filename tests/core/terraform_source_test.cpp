@@ -44,7 +44,7 @@ std::vector<std::string> findings(const std::string& args, bool placed) {
 
 TEST(TerraformSource, ModuleGivesTheFindingsOfTheSamePoliciesAsJson) {
   auto module = findings(kDir + "module", false);
-  EXPECT_EQ(module.size(), 9u);
+  EXPECT_EQ(module.size(), 10u);
   EXPECT_EQ(module, findings(kDir + "as-json", false));
 }
 
@@ -58,6 +58,8 @@ TEST(TerraformSource, FindingsPointAtTheTfLinesAndNameTheAddress) {
                           m + "main.tf:15:20 MFA008 aws_iam_policy.reports",  // MFA any age: longer than the default hour
                           m + "main.tf:24:20 MFA001 aws_iam_policy.reports",  // "s3:*Object" inside jsonencode
                           m + "main.tf:39:5 MFA001 aws_iam_role_policy.admin",  // the heredoc's policy (a note)
+                          // "iam:*" on "*" opens the MFA set-up actions on every user
+                          m + "main.tf:42:9 MFA016 aws_iam_role_policy.admin",
                           m + "main.tf:44:21 MFA001 aws_iam_role_policy.admin",  // "iam:*" inside the heredoc
                           m + "main.tf:46:25 MFA003 aws_iam_role_policy.admin",
                           m + "main.tf:59:43 IAM018 aws_s3_bucket_policy.logs",  // var.ops_account has no default

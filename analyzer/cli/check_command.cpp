@@ -23,6 +23,7 @@ struct CheckOptions {
   std::string write_baseline;
   AnalysisFlags analysis;
   bool explain = false;
+  bool together = false;
   unsigned jobs = default_jobs();
   uint64_t max_file_mib = input::kDefaultMaxFileBytes >> 20;
 };
@@ -58,6 +59,7 @@ int run_check(const CheckOptions& options) {
   analysis->jobs = options.jobs;
   analysis->mfa.rows = reporter->uses_mfa_rows || options.explain;
   analysis->max_file_bytes = options.max_file_mib << 20;
+  analysis->together = options.together;
   auto report = pipeline::check_files(pipeline::without_excluded(config, options.paths), *analysis);
   pipeline::apply_config(config, report);
   try {
@@ -85,6 +87,9 @@ Command add_check_command(CLI::App& root) {
   add_analysis_flags(*app, options->analysis);
   app->add_flag("--explain", options->explain,
                 "Text format: after each file's findings, its MFA table (which credentials reach each action pattern)");
+  app->add_flag("--together", options->together,
+                "Judge all the paths' identity policies as one principal's set, as `audit` judges a user "
+                "(Allows united, every Deny applied to all)");
   app->add_option("--jobs", options->jobs, "Check this many files at once (default: one per core; 1: one by one)")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");

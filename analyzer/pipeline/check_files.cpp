@@ -70,23 +70,39 @@ void keep_finding_lines(Findings& findings) {
 
 // Findings of one file in reading order, whichever stage found them. A file's policies may be
 // attached to different principals (a template), so each is judged as a set of its own.
-FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) {
-  FileResult result{report::FileStatus{file.path, file.error, file.error_loc}, std::move(file.findings), {}};
-  for (const auto& policy : file.policies) {
-    if (policy.kind == model::PolicyKind::Trust) continue;  // MFA010 judges trust policies
-    // An SCP or RCP grants nothing: what it takes away is judged by `audit --scp/--rcp`.
-    if (policy.kind == model::PolicyKind::ServiceControl || policy.kind == model::PolicyKind::ResourceControl) continue;
-    auto mfa = analysis::analyze_mfa({&policy}, options.sensitivity, options.mfa);
-    for (auto& finding : mfa.findings) {
-      say_what_was_fixed(policy, options.mfa.assumptions, finding);
-      if (!policy.branch.empty()) finding.message += fmt::format(" when the template deploys with {}", policy.branch);
-      result.findings.push_back(std::move(finding));
-    }
-    for (auto& row : mfa.rows) result.rows.push_back(std::move(row));
+// Whether the MFA analysis judges `policy` at all: MFA010 judges trust policies, and an SCP or RCP
+// grants nothing (what it takes away is judged by `audit --scp/--rcp`).
+bool grants(const model::Policy& policy) {
+  return policy.kind != model::PolicyKind::Trust && policy.kind != model::PolicyKind::ServiceControl &&
+         policy.kind != model::PolicyKind::ResourceControl;
+}
+
+// Whether `policy` joins a principal's set under --together: a resource policy is another
+// principal's grant, judged alone.
+bool joins_set(const model::Policy& policy) { return grants(policy) && policy.kind != model::PolicyKind::Resource; }
+
+void judge_alone(const model::Policy& policy, const CheckFilesOptions& options, FileResult& result) {
+  auto mfa = analysis::analyze_mfa({&policy}, options.sensitivity, options.mfa);
+  for (auto& finding : mfa.findings) {
+    say_what_was_fixed(policy, options.mfa.assumptions, finding);
+    if (!policy.branch.empty()) finding.message += fmt::format(" when the template deploys with {}", policy.branch);
+    result.findings.push_back(std::move(finding));
   }
+  for (auto& row : mfa.rows) result.rows.push_back(std::move(row));
+}
+
+void finish(FileResult& result) {
   sort_by_position(result.findings);
   keep_finding_lines(result.findings);
   result.findings.shrink_to_fit();  // kept until the report is written: without a grown vector's slack
+}
+
+FileResult check_file(input::LoadedFile file, const CheckFilesOptions& options) {
+  FileResult result{report::FileStatus{file.path, file.error, file.error_loc}, std::move(file.findings), {}};
+  for (const auto& policy : file.policies) {
+    if (grants(policy)) judge_alone(policy, options, result);
+  }
+  finish(result);
   return result;
 }
 
@@ -98,12 +114,50 @@ void add_result(FileResult result, report::Report& report) {
                          std::make_move_iterator(result.rows.end()));
 }
 
+// --together: every file's identity policies as one set. Each finding goes to the file its
+// statement lives in, so it keeps that file's line and column.
+report::Report check_together(std::vector<input::LoadedFile> files, const CheckFilesOptions& options) {
+  std::vector<FileResult> results;
+  std::vector<const model::Policy*> set;
+  std::map<const SourceFile*, size_t> file_of;
+  for (auto& file : files) {
+    FileResult& result = results.emplace_back(
+        FileResult{report::FileStatus{file.path, file.error, file.error_loc}, std::move(file.findings), {}});
+    for (const auto& policy : file.policies) {
+      if (!joins_set(policy)) {
+        if (grants(policy)) judge_alone(policy, options, result);
+        continue;
+      }
+      set.push_back(&policy);
+      if (policy.source) file_of.emplace(policy.source.get(), results.size() - 1);
+    }
+  }
+  if (!set.empty()) {
+    auto mfa = analysis::analyze_mfa(set, options.sensitivity, options.mfa);
+    for (auto& finding : mfa.findings) {
+      auto file = finding.source ? file_of.find(finding.source.get()) : file_of.end();
+      results[file == file_of.end() ? 0 : file->second].findings.push_back(std::move(finding));
+    }
+    for (auto& row : mfa.rows) results.front().rows.push_back(std::move(row));
+  }
+  report::Report report;
+  for (auto& result : results) {
+    finish(result);
+    add_result(std::move(result), report);
+  }
+  return report;
+}
+
 }  // namespace
 
 report::Report check_files(const std::vector<std::string>& paths, const CheckFilesOptions& options) {
   report::Report report;
   std::vector<input::LoadedFile> missing;
   auto files = input::expand_paths(paths, missing);
+  if (options.together) {
+    for (const auto& path : files) missing.push_back(load_checked(path, options.max_file_bytes));
+    return check_together(std::move(missing), options);
+  }
   for (auto& file : missing) add_result(check_file(std::move(file), options), report);
 
   // A file's result waits in `results` until every file before it is in the report. Whoever

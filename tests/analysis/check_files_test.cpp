@@ -1,6 +1,7 @@
 // check_files with options: the sensitivity and MFA options reach the analysis, and the report
 // does not depend on how many files are checked at once.
 #include "pipeline/check_files.h"
+#include "catalog/catalog.h"
 #include "eval/condition.h"
 #include "report/report.h"
 #include "support/test_support.h"
@@ -129,6 +130,49 @@ TEST(CheckFiles, OnlyReportersThatSayTheyUseTheMfaTableShowIt) {
   report::find_reporter("text")->write(without_rows, explain, without);
   EXPECT_THAT(with.str(), HasSubstr("MFA table, 1 of 2 sensitive action patterns reachable without MFA"));
   EXPECT_NE(with.str(), without.str());
+}
+
+// AWS's "deny everything except IAM unless MFA" in one file, an administrator's Allow in another:
+// apart, the Allow reaches every sensitive action without MFA; together (--together), exactly the
+// sensitive IAM actions the Deny's NotAction exempts, reported at the Allow in its own file.
+TEST(CheckFiles, TogetherJudgesTheFilesAsOnePrincipalsSet) {
+  TempDir dir;
+  auto admin = dir.write("admin.json", testing::policy_with(R"({"Effect": "Allow", "Action": "*", "Resource": "*"})"));
+  auto guard = dir.write("guard.json", testing::policy_with(
+      R"({"Effect": "Deny", "NotAction": "iam:*", "Resource": "*",
+          "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})"));
+  CheckFilesOptions options;
+  auto errors_in = [](const report::Report& report, const std::string& file) {
+    std::vector<const Finding*> out;
+    for (const auto& finding : report.findings) {
+      if (finding.rule == "MFA001" && finding.severity != Severity::Note && finding.source &&
+          finding.source->path() == file) {
+        out.push_back(&finding);
+      }
+    }
+    return out;
+  };
+  auto apart = check_files({admin.string(), guard.string()}, options);
+  ASSERT_EQ(errors_in(apart, admin.string()).size(), 1u);
+  EXPECT_NE(catalog::action_full_name(errors_in(apart, admin.string())[0]->actions.ids.front()).rfind("iam:", 0), 0u);
+
+  options.together = true;
+  auto together = check_files({admin.string(), guard.string()}, options);
+  EXPECT_TRUE(errors_in(together, guard.string()).empty());
+  auto errors = errors_in(together, admin.string());
+  ASSERT_EQ(errors.size(), 1u);
+  const Finding& finding = *errors[0];
+  auto allow = apart.findings.begin();
+  while (allow->rule != "MFA001" || allow->severity == Severity::Note) ++allow;
+  EXPECT_EQ(finding.loc.line, allow->loc.line);
+  EXPECT_EQ(finding.loc.column, allow->loc.column);
+  std::vector<catalog::ActionId> expected;
+  for (catalog::ActionId id : allow->actions.ids) {
+    if (catalog::action_full_name(id).rfind("iam:", 0) == 0) expected.push_back(id);
+  }
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(finding.actions.ids, expected);
+  EXPECT_EQ(together.files.size(), 2u);
 }
 
 }  // namespace

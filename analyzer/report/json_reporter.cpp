@@ -112,6 +112,27 @@ void write_principal(JsonWriter& w, const Subject& subject) {
   w.EndObject();
 }
 
+// An audit of several accounts: each account's counts and levels.
+void write_accounts(JsonWriter& w, const std::vector<AccountStatus>& accounts) {
+  w.Key("accounts");
+  w.StartArray();
+  for (const auto& account : accounts) {
+    w.StartObject();
+    write_field(w, "id", account.id);
+    write_field(w, "dump", account.dump);
+    w.Key("levels");
+    w.StartArray();
+    for (const auto& level : account.levels) w.string(level);
+    w.EndArray();
+    w.Key("principals");
+    w.Uint64(account.principals);
+    w.Key("principals_with_unprotected_sensitive_actions");
+    w.Uint64(account.exposed_principals);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 // An account audit: the findings go with their principals; the top-level lists keep only what
 // belongs to none (why the dump could not be read).
 void write_principals(JsonWriter& w, const Summary& summary) {
@@ -171,6 +192,7 @@ void write_json(const Report& report, const ReportOptions& options, std::ostream
   Summary summary = audit ? summarize(report) : Summary{};
   if (audit) {
     write_principals(w, summary);
+    if (!report.accounts.empty()) write_accounts(w, report.accounts);
   } else {
     w.Key("findings");
     w.StartArray();

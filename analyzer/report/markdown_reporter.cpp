@@ -56,6 +56,20 @@ std::string rule_link(std::string_view rule, Place place = Place::Prose) {
   return fmt::format("[{}](#{})", md_text(rule), rule_anchor(rule));
 }
 
+// An audit of several accounts: per account, its principals and those reaching a sensitive action
+// without MFA, and the organization's levels it was judged under.
+void write_accounts(const std::vector<AccountStatus>& accounts, std::ostream& out) {
+  if (accounts.empty()) return;
+  out << "### Accounts\n\n| Account | Dump | Principals | Without MFA | Levels |\n|---|---|--:|--:|---|\n";
+  for (const auto& account : accounts) {
+    std::string levels;
+    for (const auto& level : account.levels) levels += (levels.empty() ? "" : " › ") + md_text(level);
+    out << fmt::format("| {} | {} | {} | {} | {} |\n", md_code(account.id, Place::Table),
+                       md_code(account.dump, Place::Table), account.principals, account.exposed_principals, levels);
+  }
+  out << "\n";
+}
+
 void write_summary(const Summary& summary, std::ostream& out) {
   out << "## Summary\n\n";
   if (summary.kind == SubjectKind::Principal) {
@@ -186,6 +200,7 @@ void write_markdown(const Report& report, const ReportOptions&, std::ostream& ou
   Summary summary = summarize(report);
   out << "# mfalint report\n\nProduced by mfalint " << MFALINT_VERSION << ".\n\n";
   write_summary(summary, out);
+  write_accounts(report.accounts, out);
   for (const auto& subject : summary.subjects) {
     if (!subject.clean()) write_subject(subject, out);
   }

@@ -48,10 +48,21 @@ struct PrincipalStatus {
   size_t protected_sensitive_actions = 0;
 };
 
+// An account of an audit of several (`mfalint audit DUMP...`, `--org`): its principals' subjects
+// start with its id ("111122223333/user/alice"), so each account is one run of sections.
+struct AccountStatus {
+  std::string id;    // from the dump's ARNs; empty when none names an account
+  std::string dump;  // the dump's path
+  std::vector<std::string> levels;  // the organization's levels that govern it, root first
+  size_t principals = 0;
+  size_t exposed_principals = 0;  // principals reaching a sensitive action without MFA
+};
+
 struct Report {
   SubjectKind subject_kind = SubjectKind::File;
   std::vector<FileStatus> files;  // files read; in an account audit, the dump
   std::vector<PrincipalStatus> principals;  // in an account audit, every principal judged, in dump order
+  std::vector<AccountStatus> accounts;  // in an audit of several accounts, one per dump, in the order given
   Findings findings;
   std::vector<MfaRow> mfa_rows;
   std::vector<Suppressed> suppressed;  // not in `findings`, and not counted for the exit status

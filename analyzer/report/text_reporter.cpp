@@ -187,11 +187,24 @@ void write_principals(const Summary& summary, const ReportOptions& options, cons
   }
 }
 
+// An audit of several accounts: a line per account after its principals' sections.
+void write_accounts(const std::vector<AccountStatus>& accounts, const Style& style, std::ostream& out) {
+  for (const auto& account : accounts) {
+    std::string levels;
+    for (const auto& level : account.levels) levels += (levels.empty() ? "" : " > ") + level;
+    out << style.paint("1", fmt::format("account {}", account.id.empty() ? "(unknown)" : account.id))
+        << fmt::format(" ({}): {} judged, {} reach sensitive actions without MFA{}\n", account.dump,
+                       counted(account.principals, "principal"), account.exposed_principals,
+                       levels.empty() ? "" : "; under " + levels);
+  }
+}
+
 void write_text(const Report& report, const ReportOptions& options, std::ostream& out) {
   Style style{options.color};
   Summary summary = summarize(report);
   if (report.subject_kind == SubjectKind::Principal) {
     write_principals(summary, options, style, out);
+    write_accounts(report.accounts, style, out);
   } else if (options.explain) {
     for (const auto& subject : summary.subjects) {
       for (const Finding* finding : subject.findings) write_finding(*finding, style, out);

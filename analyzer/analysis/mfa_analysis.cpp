@@ -306,7 +306,7 @@ Finding setup_finding(const Judged& allow, std::vector<ActionId>& ids, bool long
     if (others && !others->empty()) whom += (whom.empty() ? "" : " and ") + *others;
   }
   const model::Statement& st = *allow.statement;
-  Finding finding = checks::make_finding(
+  Finding finding = model::make_finding(
       "MFA016", *allow.policy, st, st.loc,
       fmt::format("MFA set-up actions allowed without MFA to {} on {}, not only on the caller's own user and device: "
                   "{}; whoever holds such credentials can manage the MFA devices of those users, an administrator's "

@@ -36,6 +36,14 @@ struct ControlInputs {
   std::vector<analysis::ControlLevel> levels;
 };
 
+bool say_failed(const input::LoadedFile& file) {
+  if (!file.error) return false;
+  std::string where = file.error_loc.line ? fmt::format("{}:{}:{}", file.path, file.error_loc.line, file.error_loc.column)
+                                          : file.path;
+  fmt::print(stderr, "mfalint: error: {}: {}\n", where, *file.error);
+  return true;
+}
+
 // Reads one level per file; false, having said which file and where, when a file holds no policy:
 // judged without a level the user named, the audit would be wrong.
 bool load_levels(const std::vector<std::string>& paths, model::PolicyKind kind, ControlInputs& inputs) {
@@ -68,14 +76,6 @@ std::vector<std::string> dump_paths(const std::vector<std::string>& given) {
     paths.insert(paths.end(), inside.begin(), inside.end());
   }
   return paths;
-}
-
-bool say_failed(const input::LoadedFile& file) {
-  if (!file.error) return false;
-  std::string where = file.error_loc.line ? fmt::format("{}:{}:{}", file.path, file.error_loc.line, file.error_loc.column)
-                                          : file.path;
-  fmt::print(stderr, "mfalint: error: {}: {}\n", where, *file.error);
-  return true;
 }
 
 int run_audit(const AuditOptions& options) {

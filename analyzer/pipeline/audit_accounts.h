@@ -5,6 +5,7 @@
 
 #include "analysis/mfa_analysis.h"
 #include "catalog/sensitivity.h"
+#include "input/account_dump.h"
 #include "input/organization_tree.h"
 #include "report/report.h"
 

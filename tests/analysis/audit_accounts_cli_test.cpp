@@ -22,7 +22,7 @@ TEST(AuditAccountsCli, OrgFileGivesEachDumpItsLevels) {
   EXPECT_EQ(run.status, 1) << run.err;
   EXPECT_THAT(run.out, HasSubstr("\"id\": \"200611803367\""));
   EXPECT_THAT(run.out, HasSubstr("\"ou ou-ab12-workload1 (Workloads)\""));
-  EXPECT_THAT(run.out, HasSubstr("\"subject\": \"111122223333/user/alice\""));
+  EXPECT_THAT(run.out, HasSubstr("\"context\": \"111122223333/user/alice: "));
   EXPECT_THAT(run.out, HasSubstr("Denied by SCP"));
   auto text = testing::run_mfalint(std::string("audit ") + kDump + " " + kSmallDump + " --org " + kOrg);
   EXPECT_THAT(text.out, HasSubstr("account 200611803367 (" + std::string(kDump) + "): 127 principals judged, 8 reach "
@@ -71,7 +71,7 @@ TEST(AuditAccountsCli, DumpOutsideTheOrganizationIsExit2AndTheOthersAreJudged) {
                                   " --format json");
   EXPECT_EQ(run.status, 2);
   EXPECT_THAT(run.out, HasSubstr("account 200611803367 is not in the organization"));
-  EXPECT_THAT(run.out, HasSubstr("\"subject\": \"111122223333/user/alice\""));
+  EXPECT_THAT(run.out, HasSubstr("\"context\": \"111122223333/user/alice: "));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace mfalint::input::hcl {
@@ -18,6 +19,7 @@ namespace {
 struct Stop {
   std::string message;
   size_t at;  // index into the text being read
+  size_t resume_at = 0;  // where reading may go on, when after the next line (an unclosed comment: the end)
 };
 
 bool id_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
@@ -44,16 +46,17 @@ class Parser {
   File file() {
     File out;
     for (;;) {
-      skip_space(true);
-      if (pos_ >= text_.size()) break;
       size_t start = pos_;
       try {
+        skip_space(true);  // throws on a `/*` comment never closed
+        if (pos_ >= text_.size()) break;
+        start = pos_;
         if (peek() == '}') throw Stop{"unexpected `}`: no block is open here", pos_};
         item(out.body);
       } catch (const Stop& stop) {
         out.errors.push_back({stop.message, offset(stop.at)});
         depth_ = 0;
-        recover(std::max(stop.at, start + 1));
+        recover(std::max({stop.at, start + 1, stop.resume_at}));
       }
     }
     return out;
@@ -103,7 +106,7 @@ class Parser {
         while (!at_end() && peek() != '\n') ++pos_;
       } else if (c == '/' && peek(1) == '*') {
         size_t close = text_.find("*/", pos_ + 2);
-        if (close == std::string_view::npos) fail("unterminated `/*` comment");
+        if (close == std::string_view::npos) throw Stop{"unterminated `/*` comment", pos_, text_.size()};
         pos_ = close + 2;
       } else {
         return;

@@ -98,4 +98,19 @@ TEST(TerraformSource, MalformedHclFailsAtItsPositionAndTheRestIsChecked) {
 }
 
 }  // namespace
+// Found by fuzz_hcl: a `/*` never closed between blocks ended the run with an uncaught exception.
+TEST(TerraformSource, UnclosedCommentBetweenBlocksIsAnErrorAtItsStartAndTheBlocksBeforeAreChecked) {
+  auto file = pipeline::load_text_checked("no-such-dir/main.tf",
+                               "resource \"aws_iam_policy\" \"b\" {\n"
+                               "  policy = jsonencode({Statement = [{Effect = \"Allow\", Action = \"s3:DeleteObject\", Resource = \"*\"}]})\n"
+                               "}\n"
+                               "  /* resource \"aws_iam_policy\" \"c\" {\n"
+                               "}\n");
+  ASSERT_TRUE(file.error);
+  EXPECT_EQ(*file.error, "unterminated `/*` comment");
+  EXPECT_EQ(file.error_loc.line, 4u);
+  EXPECT_EQ(file.error_loc.column, 3u);
+  EXPECT_THAT(placed(file), ElementsAre("2:23 IAM003 aws_iam_policy.b", "4:3 IAM001 "));
+}
+
 }  // namespace mfalint

@@ -2,6 +2,7 @@
 
 #include "analysis/glob.h"
 #include "analysis/mfa_setup.h"
+#include "analysis/principal_kinds.h"
 #include "catalog/action_bits.h"
 #include "catalog/catalog.h"
 #include "catalog/text.h"
@@ -331,7 +332,8 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
   std::vector<Limit> limits;
   auto judge = [&](const model::Policy* policy, std::vector<Judged>& allowed, const ControlLevel* control) {
     for (const auto& st : policy->statements) {
-      if (!st.effect) continue;
+      // Requests of services and identity providers carry no MFA keys: MFA concerns AWS principals only.
+      if (!st.effect || only_non_aws_principals(st)) continue;
       Judged judged{policy, &st, covered_actions(st), condition_reach(st, *st.effect, options.assumptions)};
       bool allow = *st.effect == model::Effect::Allow;
       judged.limit = static_cast<uint32_t>(limits.size() - (limits.empty() ? 0 : 1));
@@ -476,6 +478,9 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
                                  list_names(allow.reach.assumed_keys, 5));
         }
         if (!verdict.decided.empty()) message += "; the organization's policies decided the rest: " + verdict.decided;
+        if (PrincipalKinds kinds = principal_kinds(st); kinds.service || kinds.federated) {
+          message += "; judged for its AWS principals (its service and federated principals carry no MFA)";
+        }
         Finding finding = model::make_finding("MFA001", *allow.policy, st, at, message);
         finding.actions.ids = std::move(outcome.ids);
         finding.resources = std::move(resources);

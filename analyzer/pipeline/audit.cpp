@@ -1,5 +1,7 @@
 #include "pipeline/audit.h"
 
+#include "analysis/principal_kinds.h"
+#include "catalog/action_bits.h"
 #include "pipeline/organization.h"
 #include "checks/check.h"
 #include "eval/statement.h"
@@ -52,10 +54,10 @@ bool names_everyone(const model::Principal& principal) {
   return false;
 }
 
-// Whether someone can assume the role without MFA, reading the trust policy as the evaluator does
-// (simulate's sts:AssumeRole on the role): an AWS principal admitted by an Allow of sts:AssumeRole
-// whose condition holds without MFA, unless a Deny for everyone stops that kind of credentials; or
-// a service or an identity provider, whose sessions never carry MFA. A Deny that names some
+// Whether an AWS principal can assume the role without MFA, reading the trust policy as the
+// evaluator does (simulate's sts:AssumeRole on the role): one admitted by an Allow of sts:AssumeRole
+// whose condition holds without MFA, unless a Deny for everyone stops that kind of credentials.
+// Services and identity providers are judged apart (role_reached_by). A Deny that names some
 // principals only is not applied: the role is judged reachable rather than not.
 bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, const analysis::MfaOptions& options) {
   bool long_term = false, without_mfa = false, long_term_denied = false, without_mfa_denied = false;
@@ -69,13 +71,7 @@ bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, co
         without_mfa_denied |= reach.session_without_mfa;
         continue;
       }
-      if (!st.principal) continue;
-      bool aws = st.principal->wildcard;
-      for (const auto& entry : st.principal->entries) {
-        if (entry.type.value != "AWS") return true;
-        aws = true;
-      }
-      if (!aws) continue;
+      if (!st.principal || analysis::only_non_aws_principals(st)) continue;
       analysis::Reach reach = analysis::condition_reach(st, model::Effect::Allow, options.assumptions);
       long_term |= reach.long_term_keys;
       without_mfa |= reach.session_without_mfa;
@@ -84,8 +80,29 @@ bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, co
   return (long_term && !long_term_denied) || (without_mfa && !without_mfa_denied);
 }
 
+// Who can assume a role, by its trust policy's Allows: people (an AWS principal), or only services,
+// or only identity providers (and perhaps services). A role without a trust policy in the dump is
+// taken as people's.
+report::ReachedBy role_reached_by(const std::vector<const model::Policy*>& trust) {
+  analysis::PrincipalKinds kinds;
+  for (const model::Policy* policy : trust) {
+    for (const auto& st : policy->statements) {
+      if (st.effect != model::Effect::Allow || !st.principal) continue;
+      analysis::PrincipalKinds more = analysis::principal_kinds(st);
+      kinds.aws = kinds.aws || more.aws;
+      kinds.service = kinds.service || more.service;
+      kinds.federated = kinds.federated || more.federated;
+    }
+  }
+  if (kinds.aws || trust.empty()) return report::ReachedBy::People;
+  if (kinds.federated) return report::ReachedBy::IdentityProviders;
+  if (kinds.service) return report::ReachedBy::Services;
+  return report::ReachedBy::People;
+}
+
 void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& principal,
-                   const catalog::Sensitivity& sensitivity, const analysis::MfaOptions& options, report::Report& report) {
+                   const catalog::Sensitivity& sensitivity, const analysis::MfaOptions& options, report::Report& report,
+                   catalog::ActionBits& people_reach_without_mfa) {
   std::string type(input::principal_type_name(principal.type));
   std::string subject = fmt::format("{}/{}", type, principal.name);
   Findings findings;
@@ -98,16 +115,30 @@ void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& p
   analysis::MfaOptions judged = options;
   judged.control = control_over(principal, options.control);
   assume_principal_keys(principal, judged.assumptions);
+  report::ReachedBy reached_by = report::ReachedBy::People;
   if (principal.type == input::PrincipalType::Role) {
+    reached_by = role_reached_by(trust);
     judged.long_term_keys_possible = false;
-    judged.session_without_mfa_possible = !principal.trust || trust_admits_without_mfa(trust, options);
+    // A service's or identity provider's session carries no MFA: it reaches what the role allows.
+    judged.session_without_mfa_possible = reached_by != report::ReachedBy::People || !principal.trust ||
+                                          trust_admits_without_mfa(trust, options);
   }
   auto mfa = analysis::analyze_mfa(identity, sensitivity, judged, boundary);
   for (auto& row : mfa.rows) {
     row.subject = subject;
     report.mfa_rows.push_back(std::move(row));
   }
-  findings.insert(findings.end(), mfa.findings.begin(), mfa.findings.end());
+  if (reached_by == report::ReachedBy::People) {
+    findings.insert(findings.end(), mfa.findings.begin(), mfa.findings.end());
+    people_reach_without_mfa.insert(mfa.unprotected_actions);
+  } else if (reached_by == report::ReachedBy::IdentityProviders && !mfa.unprotected_actions.empty()) {
+    // MFA is not this account's to require of a federated session: the identity provider's sign-in decides it.
+    findings.push_back(model::make_finding(
+        "MFA013", *trust.front(), trust.front()->loc,
+        fmt::format("only identity providers can assume this role; {} sensitive action{} are reachable by its "
+                    "federated sessions, and whether they need MFA is decided by the identity provider",
+                    mfa.unprotected_actions.size(), mfa.unprotected_actions.size() == 1 ? "" : "s")));
+  }
   findings.insert(findings.end(), principal.notes.begin(), principal.notes.end());
   for (auto& finding : findings) finding.context = report::principal_context(subject, finding.context);
   sort_by_position(findings);
@@ -115,7 +146,7 @@ void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& p
 
   report.principals.push_back(report::PrincipalStatus{subject, type, principal.name, principal.arn, identity.size(),
                                                       principal.boundary_arn, mfa.unprotected_actions.size(),
-                                                      mfa.protected_actions.size()});
+                                                      mfa.protected_actions.size(), reached_by});
 }
 
 }  // namespace
@@ -127,7 +158,11 @@ report::Report audit_account(const input::AccountDump& dump, const catalog::Sens
   const input::LoadedFile& file = dump.file;
   report.files.push_back(report::FileStatus{file.path, file.error, file.error_loc});
   report.findings = file.findings;  // the reason the dump could not be read, if it could not
-  for (const auto& principal : dump.principals) add_principal(dump, principal, sensitivity, options, report);
+  catalog::ActionBits people_reach_without_mfa;
+  for (const auto& principal : dump.principals) {
+    add_principal(dump, principal, sensitivity, options, report, people_reach_without_mfa);
+  }
+  people_reach_without_mfa.for_each([&](catalog::ActionId id) { report.people_unprotected_actions.push_back(id); });
   return report;
 }
 

@@ -53,7 +53,9 @@ report::Report audit_one(const std::string& path, const catalog::Sensitivity& se
   report::Report report = audit_account(dump, sensitivity, judged);
   name_by_account(report, status.id);
   status.principals = report.principals.size();
-  for (const auto& principal : report.principals) status.exposed_principals += principal.unprotected_sensitive_actions ? 1 : 0;
+  for (const auto& principal : report.principals) {
+    status.exposed_principals += principal.reached_by == report::ReachedBy::People && principal.unprotected_sensitive_actions;
+  }
   report.accounts.push_back(std::move(status));
   return report;
 }
@@ -106,6 +108,10 @@ report::Report audit_accounts(const std::vector<std::string>& dumps, const catal
     move_into(report.accounts, one.accounts);
     move_into(report.findings, one.findings);
     move_into(report.mfa_rows, one.mfa_rows);
+    std::vector<catalog::ActionId> united;
+    std::set_union(report.people_unprotected_actions.begin(), report.people_unprotected_actions.end(),
+                   one.people_unprotected_actions.begin(), one.people_unprotected_actions.end(), std::back_inserter(united));
+    report.people_unprotected_actions = std::move(united);
   }
   return report;
 }

@@ -137,11 +137,19 @@ void write_summary(const Summary& summary, std::ostream& out) {
   if (summary.kind == SubjectKind::Principal) {
     size_t principals = summary.subjects.size() - summary.unreadable;
     card("", principals, principals == 1 ? "principal judged" : "principals judged");
+    card("", summary.people_principals, "principals people can use");
     card(summary.exposed_principals ? "bad" : "good", summary.exposed_principals,
-         "principals reach sensitive actions without MFA");
-    card(summary.unprotected_actions ? "bad" : "good", summary.unprotected_actions,
-         "sensitive actions reachable without MFA", "distinct actions per principal, summed");
-    card(summary.protected_actions ? "good" : "", summary.protected_actions, "sensitive actions only with MFA");
+         "of them reach sensitive actions without MFA", by_kind_line(summary));
+    card(summary.distinct_unprotected_actions ? "bad" : "good", summary.distinct_unprotected_actions,
+         "distinct sensitive actions reachable without MFA", "across the account");
+    if (!summary.service_roles.empty()) {
+      card("", summary.service_roles.size(), "roles only AWS services assume",
+           "MFA does not apply to them: " + role_names(summary.service_roles));
+    }
+    if (!summary.federated_roles.empty()) {
+      card("", summary.federated_roles.size(), "roles only identity providers assume",
+           "MFA is decided by the identity provider: " + role_names(summary.federated_roles));
+    }
     if (summary.unreadable) card("bad", summary.unreadable, "could not be read");
   } else {
     card("", summary.subjects.size(), summary.subjects.size() == 1 ? "file checked" : "files checked");

@@ -97,6 +97,7 @@ void write_principal(JsonWriter& w, const Subject& subject) {
   w.Uint64(principal.unprotected_sensitive_actions);
   w.Key("protected_sensitive_actions");
   w.Uint64(principal.protected_sensitive_actions);
+  write_field(w, "reached_by", reached_by_name(principal.reached_by));
   w.Key("findings");
   w.StartArray();
   for (const Finding* finding : subject.findings) write_finding(w, *finding);
@@ -216,8 +217,16 @@ void write_json(const Report& report, const ReportOptions& options, std::ostream
   if (audit) {
     w.Key("principals");
     w.Uint64(report.principals.size());
+    w.Key("people_reachable_principals");
+    w.Uint64(summary.people_principals);
     w.Key("principals_with_unprotected_sensitive_actions");
     w.Uint64(summary.exposed_principals);
+    w.Key("distinct_unprotected_sensitive_actions");
+    w.Uint64(summary.distinct_unprotected_actions);
+    w.Key("service_only_roles");
+    w.Uint64(summary.service_roles.size());
+    w.Key("federated_only_roles");
+    w.Uint64(summary.federated_roles.size());
   }
   w.EndObject();
   w.EndObject();

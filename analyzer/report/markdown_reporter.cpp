@@ -74,10 +74,19 @@ void write_summary(const Summary& summary, std::ostream& out) {
   out << "## Summary\n\n";
   if (summary.kind == SubjectKind::Principal) {
     if (summary.unreadable) out << "- The account's authorization details could **not** be read\n";
-    out << fmt::format("- **{}** judged, **{}** reach sensitive actions without MFA\n",
-                       counted(summary.subjects.size() - summary.unreadable, "principal"), summary.exposed_principals)
-        << fmt::format("- Sensitive actions, counted per principal: **{}** reachable without MFA, **{}** only with MFA\n",
-                       summary.unprotected_actions, summary.protected_actions);
+    out << fmt::format("- **{}** judged; of the **{}** people can use, **{}** reach sensitive actions without MFA ({})\n",
+                       counted(summary.subjects.size() - summary.unreadable, "principal"), summary.people_principals,
+                       summary.exposed_principals, by_kind_line(summary))
+        << fmt::format("- **{}** distinct sensitive actions reachable without MFA across the account\n",
+                       summary.distinct_unprotected_actions);
+    if (!summary.service_roles.empty()) {
+      out << fmt::format("- **{}** only AWS services assume (MFA does not apply to them): {}\n",
+                         counted(summary.service_roles.size(), "role"), md_text(role_names(summary.service_roles)));
+    }
+    if (!summary.federated_roles.empty()) {
+      out << fmt::format("- **{}** only identity providers assume (MFA is decided by the identity provider): {}\n",
+                         counted(summary.federated_roles.size(), "role"), md_text(role_names(summary.federated_roles)));
+    }
   } else {
     out << fmt::format("- **{}** checked, **{}** could not be read\n", counted(summary.subjects.size(), "file"),
                        summary.unreadable);

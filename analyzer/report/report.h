@@ -34,6 +34,11 @@ struct Suppressed {
 // What a report is about, one section each: the files checked, or the principals of an account audit.
 enum class SubjectKind : uint8_t { File, Principal };
 
+// Who can use a principal's permissions. MFA concerns people only: a role that only AWS services
+// assume is listed apart, and one that only identity providers assume leaves MFA to the provider.
+enum class ReachedBy : uint8_t { People, Services, IdentityProviders };
+std::string_view reached_by_name(ReachedBy reached_by);  // "people", "AWS services", "identity providers"
+
 // A principal judged in an account audit (`mfalint audit`): one policy set.
 struct PrincipalStatus {
   // "user/alice": how its findings' context (summary.h: principal_context) and its MFA rows' subject name it.
@@ -46,6 +51,7 @@ struct PrincipalStatus {
   // Distinct sensitive actions reachable without MFA, and reachable only with MFA.
   size_t unprotected_sensitive_actions = 0;
   size_t protected_sensitive_actions = 0;
+  ReachedBy reached_by = ReachedBy::People;
 };
 
 // An account of an audit of several (`mfalint audit DUMP...`, `--org`): its principals' subjects
@@ -66,6 +72,9 @@ struct Report {
   Findings findings;
   std::vector<MfaRow> mfa_rows;
   std::vector<Suppressed> suppressed;  // not in `findings`, and not counted for the exit status
+  // In an account audit: the sensitive actions some principal that people use reaches without
+  // MFA, ascending and distinct, across every account of the report.
+  std::vector<catalog::ActionId> people_unprotected_actions;
 };
 
 struct ReportOptions {

@@ -49,10 +49,27 @@ Summary summarize(const Report& report) {
   }
   for (const auto& principal : report.principals) {
     subjects.at(principal.subject).principal = &principal;
-    summary.exposed_principals += principal.unprotected_sensitive_actions ? 1 : 0;
-    summary.unprotected_actions += principal.unprotected_sensitive_actions;
-    summary.protected_actions += principal.protected_sensitive_actions;
+    if (principal.reached_by == ReachedBy::Services) {
+      summary.service_roles.push_back(&principal);
+      continue;
+    }
+    if (principal.reached_by == ReachedBy::IdentityProviders) {
+      summary.federated_roles.push_back(&principal);
+      continue;
+    }
+    bool exposed = principal.unprotected_sensitive_actions != 0;
+    ++summary.people_principals;
+    summary.exposed_principals += exposed ? 1 : 0;
+    auto kind = std::find_if(summary.by_kind.begin(), summary.by_kind.end(),
+                             [&](const KindCount& count) { return count.kind == principal.type; });
+    if (kind == summary.by_kind.end()) kind = summary.by_kind.insert(kind, KindCount{principal.type});
+    ++kind->principals;
+    kind->exposed += exposed ? 1 : 0;
   }
+  auto kind_order = [](const KindCount& count) { return count.kind == "user" ? 0 : count.kind == "group" ? 1 : 2; };
+  std::stable_sort(summary.by_kind.begin(), summary.by_kind.end(),
+                   [&](const KindCount& a, const KindCount& b) { return kind_order(a) < kind_order(b); });
+  summary.distinct_unprotected_actions = report.people_unprotected_actions.size();
 
   // In an account audit a finding's file is the dump, and its context starts with the principal.
   auto subject_of = [&](const Finding& finding) -> Subject& {
@@ -128,11 +145,43 @@ std::string subject_line(const Subject& subject) {
                         subject.rows.size());
   }
   if (const PrincipalStatus* principal = subject.principal) {
-    line += fmt::format("; {} reachable without MFA, {} only with MFA",
-                        counted(principal->unprotected_sensitive_actions, "sensitive action"),
-                        principal->protected_sensitive_actions);
+    if (principal->reached_by == ReachedBy::People) {
+      line += fmt::format("; {} reachable without MFA, {} only with MFA",
+                          counted(principal->unprotected_sensitive_actions, "sensitive action"),
+                          principal->protected_sensitive_actions);
+    } else {
+      line += fmt::format("; assumed only by {} (MFA is not asked of them): {} reachable",
+                          reached_by_name(principal->reached_by),
+                          counted(principal->unprotected_sensitive_actions, "sensitive action"));
+    }
   }
   return line;
+}
+
+std::string_view reached_by_name(ReachedBy reached_by) {
+  switch (reached_by) {
+    case ReachedBy::People: return "people";
+    case ReachedBy::Services: return "AWS services";
+    case ReachedBy::IdentityProviders: return "identity providers";
+  }
+  return "";
+}
+
+std::string by_kind_line(const Summary& summary) {
+  std::string line;
+  for (const auto& count : summary.by_kind) {
+    if (!line.empty()) line += ", ";
+    line += fmt::format("{}s {} of {}", count.kind, count.exposed, count.principals);
+  }
+  return line;
+}
+
+std::string role_names(const std::vector<const PrincipalStatus*>& roles) {
+  constexpr size_t kShown = 10;
+  std::string names;
+  for (size_t i = 0; i < roles.size() && i < kShown; ++i) names += (i ? ", " : "") + roles[i]->subject;
+  if (roles.size() > kShown) names += fmt::format(", ... ({} more)", roles.size() - kShown);
+  return names;
 }
 
 std::string principal_context(std::string_view subject, std::string_view where) {

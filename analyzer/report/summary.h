@@ -33,6 +33,13 @@ struct Subject {
   bool clean() const { return !unreadable() && findings.empty() && rows.empty() && suppressed.empty(); }
 };
 
+// Principals of one kind people reach in an account audit, and how many reach a sensitive action without MFA.
+struct KindCount {
+  std::string kind;
+  size_t principals = 0;
+  size_t exposed = 0;
+};
+
 struct Summary {
   SubjectKind kind = SubjectKind::File;
   std::vector<Subject> subjects;  // in report order; in an account audit, the principals (and an unreadable dump)
@@ -43,11 +50,14 @@ struct Summary {
   std::vector<const rules::RuleDoc*> rule_docs;  // of the rules found or suppressed, by id: "how to fix"
   size_t protected_rows = 0;
   size_t unprotected_rows = 0;
-  // In an account audit: principals that reach a sensitive action without MFA, and the sum over
-  // principals of distinct sensitive actions reachable without MFA and only with MFA.
+  // In an account audit, of the principals people reach (services' and identity providers' roles
+  // aside): how many there are and how many reach a sensitive action without MFA, in all and per
+  // kind; and the distinct sensitive actions some of them reach without MFA, across the account.
+  size_t people_principals = 0;
   size_t exposed_principals = 0;
-  size_t unprotected_actions = 0;
-  size_t protected_actions = 0;
+  std::vector<KindCount> by_kind;  // "user", "group", "role", in that order, those present
+  size_t distinct_unprotected_actions = 0;
+  std::vector<const PrincipalStatus*> service_roles, federated_roles;  // listed apart
 };
 
 Summary summarize(const Report& report);
@@ -68,6 +78,10 @@ std::string suppressed_note(size_t suppressed);            // "; 2 more suppress
 // A principal's line adds its sensitive actions: "; 2 sensitive actions reachable without MFA, 1 only with MFA".
 std::string subject_line(const Subject& subject);
 std::string_view subject_noun(const Summary& summary);  // "file", "principal"
+// "users 3 of 4, roles 10 of 12": per kind, how many of the principals people reach are exposed.
+std::string by_kind_line(const Summary& summary);
+// "role/a, role/b, ... (27 more)": the roles listed apart.
+std::string role_names(const std::vector<const PrincipalStatus*>& roles);
 std::string rule_anchor(std::string_view rule);  // "rule-iam012": the id of the rule's how-to-fix section
 
 }  // namespace mfalint::report

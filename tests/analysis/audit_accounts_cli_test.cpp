@@ -25,7 +25,7 @@ TEST(AuditAccountsCli, OrgFileGivesEachDumpItsLevels) {
   EXPECT_THAT(run.out, HasSubstr("\"context\": \"111122223333/user/alice: "));
   EXPECT_THAT(run.out, HasSubstr("Denied by SCP"));
   auto text = testing::run_mfalint(std::string("audit ") + kDump + " " + kSmallDump + " --org " + kOrg);
-  EXPECT_THAT(text.out, HasSubstr("account 200611803367 (" + std::string(kDump) + "): 127 principals judged, 8 reach "
+  EXPECT_THAT(text.out, HasSubstr("account 200611803367 (" + std::string(kDump) + "): 127 principals judged, 0 reach "
                                   "sensitive actions without MFA; under root r-ab12 (Root) > ou ou-ab12-workload1 "
                                   "(Workloads) > account 200611803367 (cloudsplaining)\n"));
   auto markdown = testing::run_mfalint(std::string("audit ") + kSmallDump + " --org " + kOrg + " --format markdown");

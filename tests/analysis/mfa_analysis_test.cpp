@@ -167,5 +167,32 @@ TEST(MfaAnalysis, ADenyCountsOnlyOnResourcesTheEvaluatorMatches) {
   EXPECT_TRUE(errors(deny_on("arn:aws:s3:*"), "MFA001").empty());  // fewer components: the rest are `*`
 }
 
+// A bucket policy letting CloudTrail deliver logs: a service's request never carries MFA, and
+// requiring it would stop the delivery. Not an MFA001 finding.
+TEST(MfaAnalysis, AServiceOnlyResourceStatementIsNoFinding) {
+  auto result = analyze(R"({"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject",
+                            "Resource": "arn:aws:s3:::logs/AWSLogs/*", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}},
+                           {"Effect": "Allow", "Principal": {"Federated": "cognito-identity.amazonaws.com"}, "Action": "s3:DeleteObject",
+                            "Resource": "arn:aws:s3:::logs/*"})");
+  EXPECT_TRUE(errors(result, "MFA001").empty());
+  EXPECT_TRUE(result.unprotected_actions.empty());
+}
+
+TEST(MfaAnalysis, AMixedResourceStatementIsJudgedForItsAwsPrincipals) {
+  auto result = analyze(R"({"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com", "AWS": "arn:aws:iam::111122223333:root"},
+                            "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::logs/*"})");
+  auto found = errors(result, "MFA001");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0].message, HasSubstr("judged for its AWS principals"));
+}
+
+// A Deny naming only a service does not apply to AWS principals: it protects none of them.
+TEST(MfaAnalysis, AServiceOnlyDenyDoesNotProtectAwsPrincipals) {
+  auto result = analyze(R"({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::logs/*"},
+                           {"Effect": "Deny", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:*", "Resource": "*",
+                            "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})");
+  EXPECT_EQ(errors(result, "MFA001").size(), 1u);
+}
+
 }  // namespace
 }  // namespace mfalint::analysis

@@ -25,5 +25,14 @@ TEST(MFA006, FindingIsAtTheConditionObjectWithNoFix) {
   EXPECT_THAT(testing::placed_fixes(file, "MFA006"), ::testing::ElementsAre("1:127 (no fix)"));
 }
 
+// A service's or identity provider's request carries no MFA keys: requiring MFA of it shuts it out.
+TEST(MFA006, MfaRequiredOfAServiceOnly) { EXPECT_EQ(count(R"({"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::logs/*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})"), 1u); }
+
+TEST(MFA006, MfaRequiredOfAFederatedProviderOnly) { EXPECT_EQ(count(R"({"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:saml-provider/idp"}, "Action": "sts:AssumeRoleWithSAML", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})"), 1u); }
+
+TEST(MFA006, AServiceNextToAnAccountCanBeMet) { EXPECT_EQ(count(R"({"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com", "AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::logs/*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})"), 0u); }
+
+TEST(MFA006, AServiceDenyWithIfExistsApplies) { EXPECT_EQ(count(R"({"Effect": "Deny", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:*", "Resource": "*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})"), 0u); }
+
 }  // namespace
 }  // namespace mfalint

@@ -80,8 +80,10 @@ TEST(AuditReport, JsonOfAnUnreadableDumpSaysWhereAtTheTop) {
 
 TEST(AuditReport, MarkdownSaysPrincipalsAndListsEveryOne) {
   auto md = testing::render(audit(kFixture), "markdown");
-  EXPECT_THAT(md, HasSubstr("- **6 principals** judged, **3** reach sensitive actions without MFA\n"));
-  EXPECT_THAT(md, HasSubstr("- Sensitive actions, counted per principal: **5** reachable without MFA, **1** only with MFA\n"));
+  EXPECT_THAT(md, HasSubstr("- **6 principals** judged; of the **5** people can use, **3** reach sensitive actions "
+                            "without MFA (users 2 of 3, groups 1 of 1, roles 0 of 1)\n"));
+  EXPECT_THAT(md, HasSubstr("- **2** distinct sensitive actions reachable without MFA across the account\n"));
+  EXPECT_THAT(md, HasSubstr("- **1 role** only AWS services assume (MFA does not apply to them): role/log-shipper\n"));
   EXPECT_THAT(md, Not(HasSubstr("files")));
   EXPECT_THAT(md, HasSubstr("## user `alice` · `arn:aws:iam::111122223333:user/alice`\n\n1 finding (1 error, 0 "
                             "warnings, 0 notes); 1 of 1 sensitive action patterns reachable without MFA; 2 sensitive "

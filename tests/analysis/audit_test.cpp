@@ -131,6 +131,38 @@ TEST(Audit, ARoleIsJudgedThroughItsTrustPolicy) {
   EXPECT_EQ(summary.service_roles[0]->subject, "role/builds");
 }
 
+// A role only an identity provider assumes: its sessions never carry MFA, so the provider decides
+// MFA. One MFA013 note at the trust policy, no MFA001; a role a person can also assume is judged.
+TEST(Audit, ARoleOnlyAnIdentityProviderAssumesGetsOneMfa013Note) {
+  auto role = [](const std::string& name, const std::string& principal) {
+    return fmt::format(R"({{"RoleName": "{0}", "Arn": "arn:aws:iam::1:role/{0}", "AssumeRolePolicyDocument": {{
+        "Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {1},
+          "Action": ["sts:AssumeRoleWithSAML", "sts:AssumeRole"]}}]}},
+        "RolePolicyList": [{{"PolicyName": "admin", "PolicyDocument": {{"Version": "2012-10-17",
+          "Statement": [{{"Effect": "Allow", "Action": ["iam:DeleteUser", "s3:DeleteBucket"], "Resource": "*"}}]}}}}],
+        "AttachedManagedPolicies": []}})",
+                       name, principal);
+  };
+  std::string saml = R"({"Federated": "arn:aws:iam::1:saml-provider/corp"})";
+  std::string dump = "{\"RoleDetailList\": [" + role("sso-admin", saml) + ", " +
+                     role("mixed", R"({"Federated": "arn:aws:iam::1:saml-provider/corp", "AWS": "arn:aws:iam::1:root"})") +
+                     "]}";
+  auto report = audit_account(input::read_account_dump("dump.json", dump), catalog::Sensitivity::defaults(), {});
+  ASSERT_FALSE(report.files[0].error) << *report.files[0].error;
+  auto summary = report::summarize(report);
+  EXPECT_THAT(findings_of(summary, "role/sso-admin"), ElementsAre("MFA013 1:115 in trust policy"));
+  auto note = std::find_if(report.findings.begin(), report.findings.end(), [](const Finding& f) { return f.rule == "MFA013"; });
+  ASSERT_NE(note, report.findings.end());
+  EXPECT_EQ(note->severity, Severity::Note);
+  EXPECT_EQ(note->message, "only identity providers can assume this role; 2 sensitive actions are reachable by its "
+                           "federated sessions, and whether they need MFA is decided by the identity provider");
+  EXPECT_EQ(report.principals[0].reached_by, report::ReachedBy::IdentityProviders);
+  EXPECT_THAT(findings_of(summary, "role/mixed"), ::testing::Contains(::testing::StartsWith("MFA001 ")));
+  EXPECT_EQ(report.principals[1].reached_by, report::ReachedBy::People);
+  EXPECT_EQ(summary.people_principals, 1u);
+  EXPECT_EQ(summary.federated_roles.size(), 1u);
+}
+
 // audit reads a role's trust policy as simulate does: a Deny for everyone without MFA in the trust
 // closes the role to long-term keys and sessions without MFA, and a statement that does not allow
 // sts:AssumeRole lets no one in. Each role's verdict is the MFA matrix of sts:AssumeRole on it,

@@ -227,7 +227,7 @@ std::string list_actions(const std::vector<ActionId>& ids, size_t shown) {
 
 void append_patterns(std::string& out, const model::Statement& st) {
   const auto& list = st.action ? st.action : st.not_action;
-  if (st.not_action) out += "NotAction ";
+  if (st.not_action) out += "every action except ";
   for (size_t i = 0; list && i < list->items.size(); ++i) append_joined(out, list->items[i].value, i == 0);
 }
 
@@ -237,9 +237,12 @@ std::string patterns_of(const model::Statement& st) {
   return out;
 }
 
-std::string resources_of(const model::Statement& st, std::vector<std::string>& out) {
+// The statement's resources as text, and into `finding`'s resources or, for NotResource, its
+// not_resources: a consumer must tell "allowed on X" from "allowed on everything but X".
+std::string resources_of(const model::Statement& st, Finding& finding) {
   const auto& list = st.resource ? st.resource : st.not_resource;
-  std::string text = st.not_resource ? "NotResource " : "";
+  std::string text = st.not_resource ? "every resource except " : "";
+  auto& out = st.not_resource ? finding.not_resources : finding.resources;
   for (size_t i = 0; list && i < list->items.size(); ++i) {
     out.push_back(list->items[i].value);
     append_joined(text, list->items[i].value, i == 0);
@@ -314,7 +317,7 @@ Finding setup_finding(const Judged& allow, std::vector<ActionId>& ids, bool long
                   "included",
                   credentials_without_mfa(long_term, no_mfa), whom, list_actions(ids, 10)));
   finding.actions.ids = std::move(ids);
-  resources_of(st, finding.resources);
+  resources_of(st, finding);
   finding.fix = "scope them to \"arn:aws:iam::*:user/${aws:username}\" and \"arn:aws:iam::*:mfa/${aws:username}\"";
   return finding;
 }
@@ -378,6 +381,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
     std::vector<ActionId> setup_opened;
     bool setup_long_term = false, setup_no_mfa = false;
     std::optional<std::string> opened[2];  // per SetupTarget, computed when first needed
+    size_t granted = 0;  // the sensitive actions the Allow grants, the MFA set-up ones aside
     auto visit = [&](ActionId id) {
       covering.denies.clear();
       for (const Judged* deny : applicable) {
@@ -411,6 +415,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         }
       }
       if (!sensitivity.is_sensitive(id)) return;  // a set-up action outside the sensitive ones, on the caller's own
+      if (!sensitivity.is_mfa_bootstrap(id)) ++granted;
       if (!verdict.reached()) {  // no credential reaches it: not granted, or not past the organization's policies
         if (verdict.reached_before_control && !sensitivity.is_mfa_bootstrap(id)) {
           auto same = std::find_if(control_denied.begin(), control_denied.end(),
@@ -450,8 +455,8 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       const AgeSet& ages = verdict.ages;
       bool long_term = verdict.long_term, no_mfa = verdict.no_mfa;
       size_t count = outcome.ids.size();
-      std::vector<std::string> resources;
-      std::string resources_text = resources_of(st, resources);
+      Finding on;  // the statement's resources, for the finding of this outcome
+      std::string resources_text = resources_of(st, on);
       if (options.rows) {
         MfaRow row;
         row.subject = allow.policy->source ? allow.policy->source->path() : "";
@@ -470,9 +475,19 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       if (long_term || no_mfa) {
         std::string_view who = credentials_without_mfa(long_term, no_mfa);
         std::string message;
-        append_actions_phrase(message, st, outcome.ids);
+        if (outcome.ids.size() == granted) {
+          append_actions_phrase(message, st, outcome.ids);
+        } else {  // the others need MFA, or are denied: name only those this outcome reaches
+          append_patterns(message, st);
+          fmt::format_to(std::back_inserter(message), ": {} of its {} sensitive actions ({})", outcome.ids.size(), granted,
+                         list_actions(outcome.ids, 5));
+        }
         message += " allowed without MFA to ";
         message += who;
+        if (!options.sessions_without_mfa_from.empty()) {
+          message += " (the role's sessions: its trust policy lets " + list_names(options.sessions_without_mfa_from, 3) +
+                     " assume it without MFA)";
+        }
         if (!allow.reach.assumed_keys.empty()) {
           message += fmt::format("; assumes the requester can meet the conditions on {}",
                                  list_names(allow.reach.assumed_keys, 5));
@@ -483,7 +498,8 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         }
         Finding finding = model::make_finding("MFA001", *allow.policy, st, at, message);
         finding.actions.ids = std::move(outcome.ids);
-        finding.resources = std::move(resources);
+        finding.resources = std::move(on.resources);
+        finding.not_resources = std::move(on.not_resources);
         finding.fix = options.max_mfa_age && !options.max_mfa_age_by_default
                           ? fmt::format("add \"Condition\": {{\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}}}",
                                         *options.max_mfa_age + 1)
@@ -497,7 +513,8 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
                         options.max_mfa_age_by_default ? " by default" : ""));
         if (options.max_mfa_age_by_default) finding.severity = Severity::Note;
         finding.actions.ids = std::move(outcome.ids);
-        finding.resources = std::move(resources);
+        finding.resources = std::move(on.resources);
+        finding.not_resources = std::move(on.not_resources);
         finding.fix = fmt::format("\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}", *options.max_mfa_age + 1);
         result.findings.push_back(std::move(finding));
       }

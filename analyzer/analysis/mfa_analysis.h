@@ -42,6 +42,8 @@ struct MfaOptions {
   // admits someone without MFA; a user or a policy file alone can have both.
   bool long_term_keys_possible = true;
   bool session_without_mfa_possible = true;
+  // A role's: the principals that can assume it without MFA ("arn:aws:iam::1:root"), named in MFA001.
+  std::vector<std::string> sessions_without_mfa_from;
   bool rows = true;  // build MfaResult::rows, the MFA table
   // The organization's SCP and RCP levels over the principal, root first; none outside an
   // organization, for the management account and for service-linked roles.

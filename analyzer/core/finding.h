@@ -53,6 +53,8 @@ struct Finding {
   std::string sid;
   FindingActions actions;
   std::vector<std::string> resources;  // resource patterns it concerns
+  // Of a NotResource statement: the resources it concerns are every one except these.
+  std::vector<std::string> not_resources;
   std::string fix;      // the change that resolves it, when there is one
   std::string context;  // where in the file: "PolicyVersion.Document", a logical resource, a principal
 

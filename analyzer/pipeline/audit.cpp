@@ -54,13 +54,22 @@ bool names_everyone(const model::Principal& principal) {
   return false;
 }
 
-// Whether an AWS principal can assume the role without MFA, reading the trust policy as the
-// evaluator does (simulate's sts:AssumeRole on the role): one admitted by an Allow of sts:AssumeRole
-// whose condition holds without MFA, unless a Deny for everyone stops that kind of credentials.
-// Services and identity providers are judged apart (role_reached_by). A Deny that names some
-// principals only is not applied: the role is judged reachable rather than not.
-bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, const analysis::MfaOptions& options) {
-  bool long_term = false, without_mfa = false, long_term_denied = false, without_mfa_denied = false;
+// The AWS principals that can assume the role without MFA (none: nobody can), reading the trust
+// policy as the evaluator does (simulate's sts:AssumeRole on the role): those named by an Allow of
+// sts:AssumeRole whose condition holds without MFA, unless a Deny for everyone stops that kind of
+// credentials. Services and identity providers are judged apart (role_reached_by). A Deny that
+// names some principals only is not applied: the role is judged reachable rather than not.
+std::vector<std::string> assumed_without_mfa_by(const std::vector<const model::Policy*>& trust,
+                                                const analysis::MfaOptions& options) {
+  bool long_term_denied = false, without_mfa_denied = false;
+  std::vector<std::string> with_long_term, with_session;  // admitted with long-term keys, with a session without MFA
+  auto add_names = [](const model::Principal& principal, std::vector<std::string>& into) {
+    if (principal.wildcard) into.push_back("*");
+    for (const auto& entry : principal.entries) {
+      if (entry.type.value != "AWS" && entry.type.value != "CanonicalUser") continue;
+      for (const auto& value : entry.values.items) into.push_back(value.value);
+    }
+  };
   for (const model::Policy* policy : trust) {
     for (const auto& st : policy->statements) {
       if (!st.effect || !eval::statement_covers_action(st, "sts:AssumeRole")) continue;
@@ -73,11 +82,16 @@ bool trust_admits_without_mfa(const std::vector<const model::Policy*>& trust, co
       }
       if (!st.principal || analysis::only_non_aws_principals(st)) continue;
       analysis::Reach reach = analysis::condition_reach(st, model::Effect::Allow, options.assumptions);
-      long_term |= reach.long_term_keys;
-      without_mfa |= reach.session_without_mfa;
+      if (reach.long_term_keys) add_names(*st.principal, with_long_term);
+      if (reach.session_without_mfa) add_names(*st.principal, with_session);
     }
   }
-  return (long_term && !long_term_denied) || (without_mfa && !without_mfa_denied);
+  std::vector<std::string> names;
+  if (!long_term_denied) names = std::move(with_long_term);
+  if (!without_mfa_denied) names.insert(names.end(), with_session.begin(), with_session.end());
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 // Who can assume a role, by its trust policy's Allows: people (an AWS principal), or only services,
@@ -120,8 +134,9 @@ void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& p
     reached_by = role_reached_by(trust);
     judged.long_term_keys_possible = false;
     // A service's or identity provider's session carries no MFA: it reaches what the role allows.
-    judged.session_without_mfa_possible = reached_by != report::ReachedBy::People || !principal.trust ||
-                                          trust_admits_without_mfa(trust, options);
+    std::vector<std::string> by = principal.trust ? assumed_without_mfa_by(trust, options) : std::vector<std::string>{};
+    judged.session_without_mfa_possible = reached_by != report::ReachedBy::People || !principal.trust || !by.empty();
+    judged.sessions_without_mfa_from = std::move(by);
   }
   auto mfa = analysis::analyze_mfa(identity, sensitivity, judged, boundary);
   for (auto& row : mfa.rows) {

@@ -47,6 +47,7 @@ std::string finding_key(const Finding& finding) {
   }
   finding.actions.for_each_name([&](std::string_view action) { hash = fnv1a("\x1e", fnv1a(action, hash)); });
   for (const auto& resource : finding.resources) hash = fnv1a("\x1d", fnv1a(resource, hash));
+  for (const auto& resource : finding.not_resources) hash = fnv1a("\x1c", fnv1a(resource, hash));
   hash = fnv1a(without_line_numbers(finding.message), hash);
   return fmt::format("{:016x}", hash);
 }

@@ -41,6 +41,7 @@ void write_finding_fields(JsonWriter& w, const Finding& f) {
     w.EndArray();
   }
   if (!f.resources.empty()) string_list(w, "resources", f.resources);
+  if (!f.not_resources.empty()) string_list(w, "not_resources", f.not_resources);
   if (!f.fix.empty()) write_field(w, "fix", f.fix);
   if (!f.context.empty()) write_field(w, "context", f.context);
 }

@@ -180,7 +180,8 @@ void write_result(JsonWriter& w, const Finding& finding, std::string_view finger
   w.StartObject();
   field(w, kFingerprintName.data(), fingerprint);
   w.EndObject();
-  if (!finding.sid.empty() || !finding.context.empty() || !finding.actions.empty() || !finding.resources.empty()) {
+  if (!finding.sid.empty() || !finding.context.empty() || !finding.actions.empty() || !finding.resources.empty() ||
+      !finding.not_resources.empty()) {
     w.Key("properties");
     w.StartObject();
     if (!finding.sid.empty()) field(w, "sid", finding.sid);
@@ -191,10 +192,11 @@ void write_result(JsonWriter& w, const Finding& finding, std::string_view finger
       finding.actions.for_each_name([&](std::string_view name) { text(w, name); });
       w.EndArray();
     }
-    if (!finding.resources.empty()) {
-      w.Key("resources");
+    for (auto [key, list] : {std::pair{"resources", &finding.resources}, std::pair{"notResources", &finding.not_resources}}) {
+      if (list->empty()) continue;
+      w.Key(key);
       w.StartArray();
-      for (const auto& resource : finding.resources) text(w, resource);
+      for (const auto& resource : *list) text(w, resource);
       w.EndArray();
     }
     w.EndObject();

@@ -114,20 +114,30 @@ TEST(Audit, ARoleIsJudgedThroughItsTrustPolicy) {
                      ", " +
                      role("builds", R"({"Effect": "Allow", "Principal": {"Service": "codebuild.amazonaws.com"},
                           "Action": "sts:AssumeRole"})") +
+                     ", " +
+                     role("deploy", R"({"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::1:user/ci", "arn:aws:iam::1:root"]},
+                          "Action": "sts:AssumeRole"})") +
                      "]}";
   auto report = audit_account(input::read_account_dump("dump.json", dump), catalog::Sensitivity::defaults(), {});
   ASSERT_FALSE(report.files[0].error) << *report.files[0].error;
   auto summary = report::summarize(report);
   EXPECT_THAT(findings_of(summary, "role/operators"), IsEmpty());
-  ASSERT_EQ(report.principals.size(), 2u);
+  ASSERT_EQ(report.principals.size(), 3u);
   EXPECT_EQ(report.principals[0].unprotected_sensitive_actions, 0u);
   EXPECT_EQ(report.principals[0].protected_sensitive_actions, 1u);
   // Only a service assumes role/builds: MFA does not apply to it, so it is listed apart, not an MFA001 error.
   EXPECT_THAT(findings_of(summary, "role/builds"), IsEmpty());
   EXPECT_EQ(report.principals[1].reached_by, report::ReachedBy::Services);
   EXPECT_EQ(report.principals[1].unprotected_sensitive_actions, 1u);
-  EXPECT_EQ(summary.people_principals, 1u);
+  EXPECT_EQ(summary.people_principals, 2u);
   ASSERT_EQ(summary.service_roles.size(), 1u);
+  // A role's credentials are sessions: the finding says whose, never "long-term access keys".
+  auto mfa001 = std::find_if(report.findings.begin(), report.findings.end(), [](const Finding& f) { return f.rule == "MFA001"; });
+  ASSERT_NE(mfa001, report.findings.end());
+  EXPECT_THAT(findings_of(summary, "role/deploy"), ElementsAre(::testing::StartsWith("MFA010 "), ::testing::StartsWith("MFA001 ")));
+  EXPECT_EQ(mfa001->message,
+            "iam:DeleteUser (1 sensitive action) allowed without MFA to sessions without MFA (the role's sessions: its "
+            "trust policy lets arn:aws:iam::1:root, arn:aws:iam::1:user/ci assume it without MFA)");
   EXPECT_EQ(summary.service_roles[0]->subject, "role/builds");
 }
 

@@ -194,5 +194,33 @@ TEST(MfaAnalysis, AServiceOnlyDenyDoesNotProtectAwsPrincipals) {
   EXPECT_EQ(errors(result, "MFA001").size(), 1u);
 }
 
+// A finding names what is reachable without MFA after every Deny, not every action the statement
+// names: here a Deny without MFA stops the deletes, and the message says 4 of the 5 remain.
+TEST(MfaAnalysis, AFindingNamesOnlyWhatTheDeniesLeaveReachable) {
+  auto result = analyze(R"({"Effect": "Allow", "Action": "s3:*Object", "Resource": "*"},
+                           {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*",
+                            "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})");
+  auto found = errors(result, "MFA001");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message, "s3:*Object: 4 of its 5 sensitive actions (s3:GetObject, s3:PutObject, s3:ReplicateObject, "
+                              "s3:RestoreObject) allowed without MFA to long-term access keys and sessions without MFA");
+  EXPECT_THAT(found[0].actions.names(), ::testing::Not(Contains("s3:DeleteObject")));
+  EXPECT_EQ(found[0].actions.names().size(), 4u);
+}
+
+// NotAction and NotResource are exclusions: the message and the finding's fields must not present
+// them as what the statement grants.
+TEST(MfaAnalysis, NotActionAndNotResourceAreSaidAsExclusions) {
+  auto result = analyze(R"({"Effect": "Allow", "NotAction": "iam:*", "NotResource": "arn:aws:s3:::public/*"})");
+  auto found = errors(result, "MFA001");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0].message, ::testing::StartsWith("every action except iam:* ("));
+  EXPECT_TRUE(found[0].resources.empty());
+  EXPECT_THAT(found[0].not_resources, ::testing::ElementsAre("arn:aws:s3:::public/*"));
+  ASSERT_FALSE(result.rows.empty());
+  EXPECT_EQ(result.rows[0].resource, "every resource except arn:aws:s3:::public/*");
+  EXPECT_THAT(result.rows[0].actions, ::testing::StartsWith("every action except iam:* ("));
+}
+
 }  // namespace
 }  // namespace mfalint::analysis

@@ -286,5 +286,21 @@ TEST(Sarif, SecuritySeverityFollowsWhatTheRuleLetsThrough) {
   EXPECT_EQ(severity["MFA001"], "8.0");  // high: reachable without MFA
 }
 
+// A NotResource statement's exclusions are not the resources it grants: JSON says not_resources,
+// SARIF notResources, and neither says resources.
+TEST(Sarif, NotResourceIsReportedAsExclusionsInSarifAndJson) {
+  testing::TempDir dir;
+  dir.write("p.json", testing::policy_with(
+                         R"({"Effect": "Allow", "Action": "s3:DeleteBucket", "NotResource": "arn:aws:s3:::keep"})"));
+  auto sarif = testing::run_mfalint("check --format sarif p.json", dir.path.string());
+  auto json = testing::run_mfalint("check --format json p.json", dir.path.string());
+  EXPECT_EQ(sarif.status, 1);
+  EXPECT_THAT(sarif.out, HasSubstr("\"notResources\": [\n"));
+  EXPECT_THAT(sarif.out, HasSubstr("\"arn:aws:s3:::keep\""));
+  EXPECT_THAT(sarif.out, Not(HasSubstr("\"resources\"")));
+  EXPECT_THAT(json.out, HasSubstr("\"not_resources\": [\n"));
+  EXPECT_THAT(json.out, Not(HasSubstr("\"resources\"")));
+}
+
 }  // namespace
 }  // namespace mfalint

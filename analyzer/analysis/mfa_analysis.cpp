@@ -301,6 +301,21 @@ ActionBits rcp_actions() {
   return bits;
 }
 
+// A Deny that requires MFA (it applies to requests without MFA, not to every MFA session) and
+// whose NotAction leaves some of `ids` out: the reason a policy set that means to require MFA
+// everywhere leaves them open, as AWS's example "deny all but IAM without MFA" does for IAM.
+const Judged* exempting_mfa_deny(const std::vector<Judged>& denies, const std::vector<ActionId>& ids) {
+  for (const Judged& deny : denies) {
+    const Reach& reach = deny.reach;
+    if (!deny.statement->not_action || deny.control || !(reach.long_term_keys || reach.session_without_mfa) ||
+        reach.mfa_ages.is_all()) {
+      continue;
+    }
+    if (std::any_of(ids.begin(), ids.end(), [&](ActionId id) { return !deny.actions.contains(id); })) return &deny;
+  }
+  return nullptr;
+}
+
 // MFA016: the set-up actions an Allow leaves reachable without MFA on other users or devices.
 Finding setup_finding(const Judged& allow, std::vector<ActionId>& ids, bool long_term, bool no_mfa,
                       const std::optional<std::string> (&opened)[2]) {
@@ -493,6 +508,11 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
                                  list_names(allow.reach.assumed_keys, 5));
         }
         if (!verdict.decided.empty()) message += "; the organization's policies decided the rest: " + verdict.decided;
+        if (const Judged* deny = exempting_mfa_deny(denies, outcome.ids)) {
+          const Location& where = deny->statement->not_action->loc;
+          message += fmt::format("; the Deny requiring MFA at {}:{}:{} exempts them by its NotAction",
+                                 deny->policy->source ? deny->policy->source->path() : "", where.line, where.column);
+        }
         if (PrincipalKinds kinds = principal_kinds(st); kinds.service || kinds.federated) {
           message += "; judged for its AWS principals (its service and federated principals carry no MFA)";
         }

@@ -60,6 +60,7 @@ int run_check(const CheckOptions& options) {
   analysis->mfa.rows = reporter->uses_mfa_rows || options.explain;
   analysis->max_file_bytes = options.max_file_mib << 20;
   analysis->together = options.together;
+  analysis->sets = pipeline::policy_sets_of(config);
   auto report = pipeline::check_files(pipeline::without_excluded(config, options.paths), *analysis);
   pipeline::apply_config(config, report);
   try {

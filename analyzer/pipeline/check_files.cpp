@@ -114,31 +114,41 @@ void add_result(FileResult result, report::Report& report) {
                          std::make_move_iterator(result.rows.end()));
 }
 
-// --together: every file's identity policies as one set. Each finding goes to the file its
-// statement lives in, so it keeps that file's line and column.
-report::Report check_together(std::vector<input::LoadedFile> files, const CheckFilesOptions& options) {
+// --together (every file's identity policies as one set) and named sets: each set judged as one
+// principal's policies, each finding going to the file its statement lives in, so it keeps that
+// file's line and column. A policy in no set is judged alone.
+report::Report check_grouped(std::vector<input::LoadedFile> files, const CheckFilesOptions& options) {
   std::vector<FileResult> results;
-  std::vector<const model::Policy*> set;
+  size_t set_count = options.together ? 1 : options.sets.size();
+  std::vector<std::vector<const model::Policy*>> sets(set_count);
   std::map<const SourceFile*, size_t> file_of;
   for (auto& file : files) {
     FileResult& result = results.emplace_back(
         FileResult{report::FileStatus{file.path, file.error, file.error_loc}, std::move(file.findings), {}});
     for (const auto& policy : file.policies) {
-      if (!joins_set(policy)) {
-        if (grants(policy)) judge_alone(policy, options, result);
-        continue;
+      bool in_a_set = false;
+      for (size_t i = 0; joins_set(policy) && i < set_count; ++i) {
+        if (options.together || options.sets[i].holds(file.path, policy.context)) {
+          sets[i].push_back(&policy);
+          in_a_set = true;
+        }
       }
-      set.push_back(&policy);
-      if (policy.source) file_of.emplace(policy.source.get(), results.size() - 1);
+      if (!in_a_set && grants(policy)) judge_alone(policy, options, result);
+      if (in_a_set && policy.source) file_of.emplace(policy.source.get(), results.size() - 1);
     }
   }
-  if (!set.empty()) {
-    auto mfa = analysis::analyze_mfa(set, options.sensitivity, options.mfa);
+  for (size_t i = 0; i < set_count; ++i) {
+    if (sets[i].empty()) continue;
+    auto mfa = analysis::analyze_mfa(sets[i], options.sensitivity, options.mfa);
     for (auto& finding : mfa.findings) {
+      if (!options.together) finding.message += fmt::format(" (judged with set {})", options.sets[i].name);
       auto file = finding.source ? file_of.find(finding.source.get()) : file_of.end();
       results[file == file_of.end() ? 0 : file->second].findings.push_back(std::move(finding));
     }
-    for (auto& row : mfa.rows) results.front().rows.push_back(std::move(row));
+    for (auto& row : mfa.rows) {
+      if (!options.together) row.context = fmt::format("set {}: {}", options.sets[i].name, row.context);
+      results.front().rows.push_back(std::move(row));
+    }
   }
   report::Report report;
   for (auto& result : results) {
@@ -154,9 +164,9 @@ report::Report check_files(const std::vector<std::string>& paths, const CheckFil
   report::Report report;
   std::vector<input::LoadedFile> missing;
   auto files = input::expand_paths(paths, missing);
-  if (options.together) {
+  if (options.together || !options.sets.empty()) {
     for (const auto& path : files) missing.push_back(load_checked(path, options.max_file_bytes));
-    return check_together(std::move(missing), options);
+    return check_grouped(std::move(missing), options);
   }
   for (auto& file : missing) add_result(check_file(std::move(file), options), report);
 

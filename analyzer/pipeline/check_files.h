@@ -7,10 +7,18 @@
 #include "input/load.h"
 #include "report/report.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace mfalint::pipeline {
+
+// Policies of one principal spread over files (`.mfalint.yaml` `sets:`): `holds` says whether a
+// policy, by its file and its context (a CloudFormation logical id, a Terraform address), is one.
+struct NamedPolicySet {
+  std::string name;
+  std::function<bool(const std::string& file, const std::string& context)> holds;
+};
 
 struct CheckFilesOptions {
   analysis::MfaOptions mfa;
@@ -21,6 +29,9 @@ struct CheckFilesOptions {
   // Judge every file's identity policies as one principal's set, as `audit` judges a user: their
   // Allows united, each Deny applied to all (`check --together`). Resource policies stay alone.
   bool together = false;
+  // Each set's identity policies judged together, as with `together`; a policy in no set is
+  // judged alone, one in two sets in each.
+  std::vector<NamedPolicySet> sets;
 };
 
 report::Report check_files(const std::vector<std::string>& paths, const CheckFilesOptions& options);

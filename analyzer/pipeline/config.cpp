@@ -173,6 +173,25 @@ Suppression read_suppression(const Source& source, const YAML::Node& node, const
   return suppression;
 }
 
+void read_sets(const Source& source, const Entry& section, Config& config) {
+  if (section.value.IsNull()) return;
+  if (!section.value.IsSequence()) source.fail(section.value_mark, fmt::format("sets must be a list, not {}", kind(section.value)));
+  for (const auto& item : section.value) {
+    YAML::Mark where = item.Mark().is_null() ? section.value_mark : item.Mark();
+    if (!item.IsMap()) source.fail(where, fmt::format("a set must be a mapping, not {}", kind(item)));
+    PolicySetConfig& set = config.sets.emplace_back();
+    for (const auto& entry : entries(source, item, where, "a set", {"name", "policies"})) {
+      if (entry.key == "name") set.name = scalar(source, entry, "the name of a set");
+      else set.policies = string_list(source, entry, "the policies of a set");
+    }
+    if (set.name.empty()) source.fail(where, "a set needs a `name`: reports say which set judged a finding");
+    if (set.policies.empty()) source.fail(where, "a set needs `policies`: the files (or FILE#ADDRESS) judged together");
+    for (size_t i = 0; i + 1 < config.sets.size(); ++i) {
+      if (config.sets[i].name == set.name) source.fail(where, fmt::format("a second set named '{}'", set.name));
+    }
+  }
+}
+
 void read_suppressions(const Source& source, const Entry& section, Config& config) {
   if (section.value.IsNull()) return;
   if (!section.value.IsSequence()) {
@@ -197,12 +216,14 @@ Config parse_config(std::string_view text, const std::string& path) {
   }
   Config config;
   auto sections = entries(source, root, root.Mark(), "the config",
-                          {"rules", "max-mfa-age", "sensitive-actions", "bootstrap-actions", "exclude", "suppressions"});
+                          {"rules", "max-mfa-age", "sensitive-actions", "bootstrap-actions", "exclude", "suppressions",
+                           "sets"});
   for (const auto& section : sections) {
     if (section.key == "rules") read_rules(source, section, config);
     else if (section.key == "max-mfa-age") read_max_age(source, section, config);
     else if (section.key.ends_with("-actions")) read_action_edits(source, section, config);  // sensitive-, bootstrap-
     else if (section.key == "exclude") config.exclude = string_list(source, section, "exclude");
+    else if (section.key == "sets") read_sets(source, section, config);
     else read_suppressions(source, section, config);
   }
   return config;

@@ -10,10 +10,13 @@
 //   exclude: ["vendor", "**/cdk.out"]
 //   suppressions:
 //     - {rule: MFA001, files: "legacy/**", sid: BreakGlass, reason: "audited 2024-05, ticket SEC-12"}
+//   sets:
+//     - {name: admins, policies: ["iam/admin.json", "iam/require-mfa.json", "infra/main.tf#aws_iam_policy.ops"]}
 //
 // Globs (`exclude`, `files`) are relative to the directory the config file is in.
 
 #include "catalog/sensitivity.h"
+#include "pipeline/check_files.h"
 #include "core/finding.h"
 #include "report/report.h"
 
@@ -45,6 +48,14 @@ struct Suppression {
   std::string reason;
 };
 
+// One principal's policies spread over files, judged together by `check` (`sets:`). Each entry of
+// `policies` is a path glob, or "GLOB#ADDRESS" for the policies of one CloudFormation resource
+// (its logical id) or Terraform resource or data source (its address) in the files it matches.
+struct PolicySetConfig {
+  std::string name;
+  std::vector<std::string> policies;
+};
+
 struct Config {
   std::map<std::string, std::optional<Severity>> rules;  // by rule id; nullopt: the rule is off
   std::optional<int64_t> max_mfa_age;                    // seconds
@@ -52,6 +63,7 @@ struct Config {
   ActionEdits bootstrap_actions;
   std::vector<std::string> exclude;
   std::vector<Suppression> suppressions;
+  std::vector<PolicySetConfig> sets;
   // What does not stop the run but is probably a mistake (an action pattern that matches no
   // action the catalog knows), each "FILE:LINE:COLUMN: message".
   std::vector<std::string> warnings;
@@ -93,6 +105,9 @@ std::vector<std::string> without_excluded(const Config& config, const std::vecto
 // The default sensitive and MFA bootstrap actions with the config's `add`, then its `remove`
 // patterns applied: removing wins over adding.
 catalog::Sensitivity sensitivity_of(const Config& config);
+
+// The config's `sets:` as `check` judges them: globs anchored at the config file's directory.
+std::vector<NamedPolicySet> policy_sets_of(const Config& config);
 
 // The report as the config wants it: severities changed, findings of rules that are off
 // dropped, findings a suppression matches moved to `report.suppressed` with its reason.

@@ -55,6 +55,39 @@ std::vector<std::string> without_excluded(const Config& config, const std::vecto
   return kept;
 }
 
+namespace {
+
+// Whether `context` is that of the resource `address` names: the resource itself
+// ("aws_iam_role.deployer", "OperatorsPolicy"), a property of it ("OperatorsPolicy.PolicyDocument"),
+// a branch of it ("... (IsProduction: false)"), or a data source it uses ("... used by ADDRESS").
+bool context_of(std::string_view context, std::string_view address) {
+  if (context.starts_with(address)) {
+    std::string_view rest = context.substr(address.size());
+    if (rest.empty() || rest.front() == '.' || rest.front() == ' ') return true;
+  }
+  size_t used_by = context.find(" used by ");
+  return used_by != std::string_view::npos && context_of(context.substr(used_by + 9), address);
+}
+
+}  // namespace
+
+std::vector<NamedPolicySet> policy_sets_of(const Config& config) {
+  std::vector<NamedPolicySet> sets;
+  for (const auto& set : config.sets) {
+    sets.push_back(NamedPolicySet{set.name, [&config, &set](const std::string& file, const std::string& context) {
+      auto relative = root_relative(config, file);
+      if (!relative) return false;
+      return std::any_of(set.policies.begin(), set.policies.end(), [&](const std::string& member) {
+        size_t hash = member.find('#');
+        std::string_view glob = std::string_view(member).substr(0, hash);
+        return path_glob_matches(glob, *relative) &&
+               (hash == std::string::npos || context_of(context, std::string_view(member).substr(hash + 1)));
+      });
+    }});
+  }
+  return sets;
+}
+
 catalog::Sensitivity sensitivity_of(const Config& config) {
   catalog::Sensitivity sensitivity = catalog::Sensitivity::defaults();
   auto edit = [&](catalog::ActionSet set, const ActionEdits& edits) {

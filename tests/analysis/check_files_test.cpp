@@ -172,7 +172,45 @@ TEST(CheckFiles, TogetherJudgesTheFilesAsOnePrincipalsSet) {
   }
   ASSERT_FALSE(expected.empty());
   EXPECT_EQ(finding.actions.ids, expected);
+  // Why they are open: the Deny meant to require MFA leaves them out by its NotAction.
+  EXPECT_THAT(finding.message, ::testing::HasSubstr("; the Deny requiring MFA at " + guard.string() +
+                                                    ":1:73 exempts them by its NotAction"));
   EXPECT_EQ(together.files.size(), 2u);
+}
+
+// `sets:` in .mfalint.yaml: the files (or one Terraform address in a file) a set names are judged
+// together, as --together judges all; a file in no set is judged alone.
+TEST(CheckFiles, NamedSetsJudgeTheirMembersTogetherAndTheRestAlone) {
+  TempDir dir;
+  std::string admin = testing::policy_with(R"({"Effect": "Allow", "Action": "s3:DeleteBucket", "Resource": "*"})");
+  std::string guard = testing::policy_with(R"({"Effect": "Deny", "Action": "*", "Resource": "*",
+                                               "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}})");
+  dir.write("iam/admin.json", admin);
+  dir.write("iam/guard.json", guard);
+  dir.write("other/admin.json", admin);
+  dir.write("infra/main.tf", "resource \"aws_iam_policy\" \"guard\" {\n  policy = <<EOF\n" + guard + "\nEOF\n}\n"
+                             "resource \"aws_iam_policy\" \"other\" {\n  policy = <<EOF\n" + guard + "\nEOF\n}\n");
+  dir.write(".mfalint.yaml", "sets:\n  - {name: admins, policies: [\"iam/*.json\"]}\n"
+                             "  - {name: tf, policies: [\"other/admin.json\", \"infra/main.tf#aws_iam_policy.guard\"]}\n");
+  auto run = testing::run_mfalint("check --format json iam other infra", dir.path.string());
+  EXPECT_EQ(run.status, 0) << run.out << run.err;  // both sets protect s3:DeleteBucket: no error
+  dir.write("no-sets.yaml", "rules: {}\n");
+  auto alone = testing::run_mfalint("check --format json --config no-sets.yaml iam other infra", dir.path.string());
+  EXPECT_EQ(alone.status, 1);
+  EXPECT_THAT(alone.out, ::testing::HasSubstr("\"file\": \"other/admin.json\""));
+
+  // A member's address picks its resource alone: with the `other` resource, the Allow stays open.
+  dir.write(".mfalint.yaml", "sets:\n  - {name: tf, policies: [\"other/admin.json\", \"infra/main.tf#aws_iam_policy.other\"]}\n"
+                             "  - {name: admins, policies: [\"iam/*.json\"]}\n");
+  auto other = testing::run_mfalint("check --format json iam other infra", dir.path.string());
+  EXPECT_EQ(other.status, 0) << other.out;
+  dir.write(".mfalint.yaml", "sets:\n  - {name: tf, policies: [\"other/admin.json\", \"infra/main.tf#aws_iam_policy.none\"]}\n");
+  auto none = testing::run_mfalint("check iam other infra", dir.path.string());
+  EXPECT_EQ(none.status, 1);
+  EXPECT_THAT(none.out, ::testing::HasSubstr("other/admin.json:1:71: error: s3:DeleteBucket (1 sensitive action) allowed "
+                                             "without MFA to long-term access keys and sessions without MFA (judged "
+                                             "with set tf) [MFA001]"));
+  EXPECT_THAT(none.out, ::testing::HasSubstr("iam/admin.json:1:71: error:"));  // in no set now: alone
 }
 
 }  // namespace

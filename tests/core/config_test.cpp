@@ -116,6 +116,29 @@ TEST(Config, MistakesNameFileLineAndColumn) {
   EXPECT_THAT(error_of("suppressions:\n  - IAM011\n"), StartsWith("cfg.yaml:2:5: a suppression must be a mapping"));
   EXPECT_THAT(error_of("rules: [a\n"), StartsWith("cfg.yaml:2:1: invalid YAML:"));
   EXPECT_THAT(error_of("- just\n- a list\n"), StartsWith("cfg.yaml:1:1: the config must be a mapping, not a list"));
+  EXPECT_THAT(error_of("sets: admins\n"), StartsWith("cfg.yaml:1:7: sets must be a list, not a single value"));
+  EXPECT_THAT(error_of("sets:\n  - admins\n"), StartsWith("cfg.yaml:2:5: a set must be a mapping"));
+  EXPECT_THAT(error_of("sets:\n  - {policies: [a.json]}\n"), StartsWith("cfg.yaml:2:5: a set needs a `name`"));
+  EXPECT_THAT(error_of("sets:\n  - {name: a}\n"), StartsWith("cfg.yaml:2:5: a set needs `policies`"));
+  EXPECT_THAT(error_of("sets:\n  - {name: a, policy: [a.json]}\n"), StartsWith("cfg.yaml:2:15: unknown key 'policy' in a set"));
+  EXPECT_THAT(error_of("sets:\n  - {name: a, policies: [a.json]}\n  - {name: a, policies: [b.json]}\n"),
+              StartsWith("cfg.yaml:3:5: a second set named 'a'"));
+}
+
+TEST(Config, ReadsSets) {
+  auto config = pipeline::parse_config("sets:\n  - name: admins\n    policies: [iam/a.json, \"main.tf#aws_iam_policy.x\"]\n",
+                                       "cfg.yaml");
+  ASSERT_EQ(config.sets.size(), 1u);
+  EXPECT_EQ(config.sets[0].name, "admins");
+  EXPECT_THAT(config.sets[0].policies, ::testing::ElementsAre("iam/a.json", "main.tf#aws_iam_policy.x"));
+  auto sets = pipeline::policy_sets_of(config);
+  ASSERT_EQ(sets.size(), 1u);
+  EXPECT_TRUE(sets[0].holds("iam/a.json", ""));
+  EXPECT_FALSE(sets[0].holds("iam/b.json", ""));
+  EXPECT_TRUE(sets[0].holds("main.tf", "aws_iam_policy.x"));
+  EXPECT_TRUE(sets[0].holds("main.tf", "data.aws_iam_policy_document.d used by aws_iam_policy.x"));
+  EXPECT_FALSE(sets[0].holds("main.tf", "aws_iam_policy.xy"));
+  EXPECT_FALSE(sets[0].holds("main.tf", "aws_iam_role.x"));
 }
 
 TEST(Config, ApplyChangesSeveritiesAndDropsRulesThatAreOff) {

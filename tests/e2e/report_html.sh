@@ -48,9 +48,9 @@ expect_count '<svg class="chart"' 1
 expect_count '<rect class="bar ' "$((rules + 1))"
 expect_count '<table class="by-rule">' 1
 expect_count '<li class="card' 5
-# Every sample has findings or MFA table rows, so each gets a section; but the correct SCP guard,
-# which grants nothing (no MFA table) and is right (no finding).
-expect_count '<section class="subject"' "$(find "$MFALINT_SOURCE_DIR/samples" -name '*.json' -o -name '*.tf' | grep -vc '/scp-mfa-guard\.json$')"
+# Every sample has findings or MFA table rows, so each gets a section; but the correct SCP guard and
+# the policy set's Deny, which grant nothing (no MFA table) and are right (no finding).
+expect_count '<section class="subject"' "$(find "$MFALINT_SOURCE_DIR/samples" -name '*.json' -o -name '*.tf' | grep -Evc '/(scp-mfa-guard|require-mfa)\.json$')"
 expect_count '<li class="finding ' "$findings"
 expect_count '<article class="rule"' "$rules"
 grep -q 'MFA table' "$work/dom.html" || fail "no MFA table in the report"

@@ -118,10 +118,12 @@ TEST(Html, SamplesReport) {
   EXPECT_THAT(run.out, HasSubstr(">MFA001 (note)</text>"));  // the rule's two bars told apart
   EXPECT_THAT(run.out, HasSubstr(">MFA002</text>"));
   EXPECT_EQ(with_class(root, "li", "finding").size(), expected.findings);
-  // Every sample has findings or MFA table rows, so each gets a section; but the correct SCP guard,
-  // which grants nothing (no MFA table) and is right (no finding).
+  // Every sample has findings or MFA table rows, so each gets a section; but the correct SCP guard
+  // and the policy set's Deny, which grant nothing (no MFA table) and are right (no finding).
   size_t samples = 0;
-  for (const auto& file : testing::sample_files()) samples += file.filename() != "scp-mfa-guard.json" ? 1 : 0;
+  for (const auto& file : testing::sample_files()) {
+    samples += file.filename() != "scp-mfa-guard.json" && file.filename() != "require-mfa.json" ? 1 : 0;
+  }
   EXPECT_EQ(with_class(root, "section", "subject").size(), samples);
   EXPECT_THAT(run.out, HasSubstr("<code>samples/mfa-protected-s3.json</code>"));
 }

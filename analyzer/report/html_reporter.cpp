@@ -179,6 +179,22 @@ void write_summary(const Summary& summary, std::ostream& out) {
   out << "</section>\n";
 }
 
+// An audit of several accounts: per account, its principals, those reaching a sensitive action
+// without MFA, and the organization's levels it was judged under.
+void write_accounts(const std::vector<AccountStatus>& accounts, std::ostream& out) {
+  if (accounts.empty()) return;
+  out << "<section class=\"accounts\">\n<h2>Accounts</h2>\n<table>\n<thead><tr><th>Account</th><th>Dump</th>"
+         "<th>Principals</th><th>Without MFA</th><th>Levels</th></tr></thead>\n<tbody>\n";
+  for (const auto& account : accounts) {
+    std::string levels;
+    for (const auto& level : account.levels) levels += (levels.empty() ? "" : " › ") + h(level);
+    out << fmt::format(R"(<tr><td><code>{}</code></td><td><code>{}</code></td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>)",
+                       h(account.id), h(account.dump), account.principals, account.exposed_principals, levels)
+        << "\n";
+  }
+  out << "</tbody>\n</table>\n</section>\n";
+}
+
 std::string subject_anchor(size_t index) { return fmt::format("subject-{}", index + 1); }
 
 // A principal by type, name and ARN; a file by its path.
@@ -318,6 +334,7 @@ void write_html(const Report& report, const ReportOptions&, std::ostream& out) {
       << ": which sensitive actions a request can reach without MFA, and every policy mistake "
          "found.</p>\n</header>\n<main>\n";
   write_summary(summary, out);
+  write_accounts(report.accounts, out);
   bool any = std::any_of(summary.subjects.begin(), summary.subjects.end(), [](const Subject& s) { return !s.clean(); });
   if (any) write_contents(summary, out);
   for (size_t i = 0; i < summary.subjects.size(); ++i) {

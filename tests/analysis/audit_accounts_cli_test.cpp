@@ -30,6 +30,11 @@ TEST(AuditAccountsCli, OrgFileGivesEachDumpItsLevels) {
                                   "(Workloads) > account 200611803367 (cloudsplaining)\n"));
   auto markdown = testing::run_mfalint(std::string("audit ") + kSmallDump + " --org " + kOrg + " --format markdown");
   EXPECT_THAT(markdown.out, HasSubstr("### Accounts\n\n| Account | Dump | Principals | Without MFA | Levels |"));
+  auto html = testing::run_mfalint(std::string("audit ") + kSmallDump + " --org " + kOrg + " --format html");
+  EXPECT_THAT(html.out, HasSubstr("<h2>Accounts</h2>"));
+  EXPECT_THAT(html.out, HasSubstr("<tr><td><code>111122223333</code></td><td><code>" + std::string(kSmallDump) +
+                                  "</code></td><td class=\"n\">6</td>"));
+  EXPECT_THAT(html.out, HasSubstr("root r-ab12 (Root) › ou ou-ab12-sandbox1 (Sandbox) › account 111122223333 (sandbox)"));
 }
 
 TEST(AuditAccountsCli, DirectoryOfDumpsIsOneReport) {

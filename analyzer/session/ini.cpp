@@ -2,6 +2,8 @@
 
 #include "session/error.h"
 
+#include "catalog/text.h"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -16,12 +18,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
 }
 
 std::size_t indent_of(std::string_view line) {
@@ -76,7 +72,7 @@ IniDocument parse_ini(std::string_view text, std::string_view file_name) {
       if (!in_section) fail("an entry before any [section] header");
       auto separator = content.find_first_of("=:");
       if (separator == std::string_view::npos) fail("expected KEY = VALUE");
-      line.key = lower(trim(content.substr(0, separator)));
+      line.key = catalog::to_lower(trim(content.substr(0, separator)));
       if (line.key.empty()) fail("an entry with no key");
       if (!keys.emplace(section, line.key).second) {
         fail(fmt::format("key {} appears twice in section [{}]", line.key, section));

@@ -2,6 +2,8 @@
 
 #include "session/crypto.h"
 
+#include "catalog/text.h"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -12,11 +14,6 @@
 
 namespace mfalint::session {
 namespace {
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
 
 // Header values are signed trimmed, with runs of spaces inside collapsed to one.
 std::string canonical_value(const std::string& value) {
@@ -93,7 +90,7 @@ Signature sign_v4(const SignableRequest& request, const AccessKey& key, const Si
 
   std::map<std::string, std::string> headers;  // sorted by lower-case name, as SigV4 wants
   auto add = [&](const std::string& name, const std::string& value) {
-    auto& slot = headers[lower(name)];
+    auto& slot = headers[catalog::to_lower(name)];
     slot += (slot.empty() ? "" : ",") + canonical_value(value);
   };
   add("host", request.host);

@@ -547,8 +547,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       std::string message;
       append_actions_phrase(message, st, denied.ids);
       message += " allowed here but reachable by no credential: " + denied.decided;
-      Finding note = model::make_finding("MFA001", *allow.policy, st, at, std::move(message));
-      note.severity = Severity::Note;
+      Finding note = model::make_finding("MFA018", *allow.policy, st, at, std::move(message));
       note.actions.ids = std::move(denied.ids);
       result.findings.push_back(std::move(note));
     }
@@ -561,10 +560,9 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
     std::sort(bootstrap_reached.begin(), bootstrap_reached.end());
     bootstrap_reached.erase(std::unique(bootstrap_reached.begin(), bootstrap_reached.end()), bootstrap_reached.end());
     Finding note = model::make_finding(
-        "MFA001", *bootstrap_policy, bootstrap_policy->loc,
+        "MFA017", *bootstrap_policy, bootstrap_policy->loc,
         fmt::format("MFA set-up actions reachable without MFA, as they must be for users to enable MFA: {}",
                     list_actions(bootstrap_reached, 10)));
-    note.severity = Severity::Note;
     note.actions.ids = std::move(bootstrap_reached);
     result.findings.push_back(std::move(note));
   }

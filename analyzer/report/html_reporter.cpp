@@ -104,8 +104,7 @@ void write_chart(const Summary& summary, std::ostream& out) {
       << "\n<title id=\"chart-title\">Findings by rule</title>\n";
   int y = 2;
   for (const auto& count : summary.by_rule) {
-    // A rule found at two severities (MFA001: errors, and a note for the MFA set-up actions) has a
-    // bar for each, told apart by their labels.
+    // The summary counts a rule per severity: were one found at two, each bar's label says which.
     bool shared = std::count_if(summary.by_rule.begin(), summary.by_rule.end(),
                                 [&](const RuleCount& other) { return other.rule == count.rule; }) > 1;
     std::string bar_label = shared ? fmt::format("{} ({})", count.rule, severity_name(count.severity)) : count.rule;

@@ -72,7 +72,8 @@ TEST(Organization, AllowListLeavesAdministratorsOnlyTheListedServices) {
   // The actions the account's level does not allow are not silently dropped: a note says which SCP decided.
   bool noted = false;
   for (const auto& finding : audited.report.findings) {
-    noted = noted || (finding.context.starts_with("user/obama:") && finding.severity == Severity::Note &&
+    noted = noted || (finding.context.starts_with("user/obama:") && finding.rule == "MFA018" &&
+                      finding.severity == Severity::Note &&
                       finding.message.find("no SCP of level allow-s3-and-iam-read.json allows it") != std::string::npos);
   }
   EXPECT_TRUE(noted);

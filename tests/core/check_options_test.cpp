@@ -182,7 +182,7 @@ TEST(CheckConfig, BootstrapActionsAdd) {
   auto run = dir.check("p.json");
   EXPECT_EQ(run.status, 0);
   EXPECT_THAT(run.out, HasSubstr("note: MFA set-up actions reachable without MFA, as they must be for users to enable "
-                                 "MFA: iam:CreateUser [MFA001]"));
+                                 "MFA: iam:CreateUser [MFA017]"));
 }
 
 TEST(CheckConfig, APatternMatchingNoActionIsAWarningNamingTheConfig) {

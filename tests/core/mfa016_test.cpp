@@ -59,7 +59,7 @@ TEST(MFA016, TheCallersOwnUserAndDeviceAreRoutine) {
                           kDenyUnlessMfa);
   EXPECT_TRUE(testing::with_rule(findings, "MFA016").empty());
   EXPECT_TRUE(errors(findings, "MFA001").empty());
-  auto notes = testing::with_rule(findings, "MFA001");
+  auto notes = testing::with_rule(findings, "MFA017");
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_THAT(notes[0].message, HasSubstr("MFA set-up actions reachable without MFA"));
 }

@@ -57,7 +57,7 @@ TEST(TerraformSource, FindingsPointAtTheTfLinesAndNameTheAddress) {
                           m + "iam.tf:5:5 MFA010 data.aws_iam_policy_document.operator_trust used by aws_iam_role.operator",
                           m + "main.tf:15:20 MFA008 aws_iam_policy.reports",  // MFA any age: longer than the default hour
                           m + "main.tf:24:20 MFA001 aws_iam_policy.reports",  // "s3:*Object" inside jsonencode
-                          m + "main.tf:39:5 MFA001 aws_iam_role_policy.admin",  // the heredoc's policy (a note)
+                          m + "main.tf:39:5 MFA017 aws_iam_role_policy.admin",  // the heredoc's policy (the set-up note)
                           // "iam:*" on "*" opens the MFA set-up actions on every user
                           m + "main.tf:42:9 MFA016 aws_iam_role_policy.admin",
                           m + "main.tf:44:21 MFA001 aws_iam_role_policy.admin",  // "iam:*" inside the heredoc

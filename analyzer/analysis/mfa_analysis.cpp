@@ -129,20 +129,18 @@ struct Verdict {
   bool no_mfa;
   AgeSet ages;
   size_t outcome = SIZE_MAX;  // its index in the Allow's outcomes, once it has one
-  // What the organization's policies took away, when they took something: which kinds of
-  // credentials ("SCP", "RCP" or both, for the MFA table), and the statements or levels that did.
-  std::string long_term_by, no_mfa_by, ages_by;
+  // What the organization's policies took away, when they took something: from which kinds of
+  // credentials (for the MFA table), and the statements or levels that did.
+  TakenBy long_term_by, no_mfa_by, ages_by;
   std::string decided;
   bool reached_before_control = false;  // some credential reached it before the SCPs and RCPs applied
 
   bool reached() const { return long_term || no_mfa || !ages.empty(); }
 };
 
-// "SCP", "RCP", or "SCP and RCP": who took a kind of credentials away.
-void note_taker(std::string& by, model::PolicyKind kind) {
-  std::string_view name = control_kind_name(kind);
-  if (by.find(name) != std::string::npos) return;
-  by = by.empty() ? std::string(name) : fmt::format("{} and {}", by, name);
+// Records that a policy of `kind` (an SCP or an RCP) took a kind of credentials away.
+void note_taker(TakenBy& by, model::PolicyKind kind) {
+  (kind == model::PolicyKind::ResourceControl ? by.rcp : by.scp) = true;
 }
 
 // Narrows `verdict` to what one Deny or one limit lets through, recording what the organization's
@@ -274,12 +272,6 @@ struct Outcome {
 bool same_outcome(const Verdict& a, const Verdict& b) {
   return a.long_term == b.long_term && a.no_mfa == b.no_mfa && a.ages == b.ages && a.decided == b.decided &&
          a.long_term_by == b.long_term_by && a.no_mfa_by == b.no_mfa_by && a.ages_by == b.ages_by;
-}
-
-// "Allowed", "Denied", or "Denied by SCP" when the organization's policies took it away.
-std::string decision(bool allowed, const std::string& taken_by = {}) {
-  if (allowed) return "Allowed";
-  return taken_by.empty() ? "Denied" : "Denied by " + taken_by;
 }
 
 // Actions an Allow grants that no credential reaches once the organization's policies apply.
@@ -478,10 +470,10 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         row.context = allow.policy->context;
         row.actions = fmt::format("{} ({} sensitive action{})", patterns_of(st), count, count == 1 ? "" : "s");
         row.resource = std::move(resources_text);
-        row.long_term_keys = decision(long_term, verdict.long_term_by);
-        row.session_without_mfa = decision(no_mfa, verdict.no_mfa_by);
+        row.long_term_keys = CredentialReach{long_term, long_term ? TakenBy{} : verdict.long_term_by};
+        row.session_without_mfa = CredentialReach{no_mfa, no_mfa ? TakenBy{} : verdict.no_mfa_by};
         row.mfa_window = ages.describe();
-        if (!verdict.ages_by.empty()) row.mfa_window += fmt::format(" (by {})", verdict.ages_by);
+        if (verdict.ages_by.any()) row.mfa_window += fmt::format(" (by {})", verdict.ages_by.describe());
         for (const auto& interval : ages.intervals()) row.mfa_ages.emplace_back(interval.from, interval.to);
         row.is_protected = !long_term && !no_mfa && !ages.empty();
         result.rows.push_back(std::move(row));

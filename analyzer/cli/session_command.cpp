@@ -87,7 +87,7 @@ ss::ObtainOptions obtain_options(const SessionArgs& args, const ss::Plan& plan) 
 }
 
 // The MFA table of the --check policy, every file of it read and judged like `mfalint check` does.
-std::vector<report::MfaRow> rows_to_check(const std::string& path) {
+std::vector<analysis::MfaRow> rows_to_check(const std::string& path) {
   const pipeline::CheckFilesOptions as_check_judges;
   report::Report report = pipeline::check_files({path}, as_check_judges);
   for (const auto& file : report.files) {
@@ -100,7 +100,7 @@ std::vector<report::MfaRow> rows_to_check(const std::string& path) {
 }
 
 struct Obtained {
-  std::vector<report::MfaRow> rows_to_check;  // empty without --check
+  std::vector<analysis::MfaRow> rows_to_check;  // empty without --check
   ss::Plan plan;
   ss::SessionStore store;
   ss::SessionOutcome outcome;
@@ -156,13 +156,13 @@ constexpr const char* kRoleSessionNote =
     "(such sessions seen with aws:MultiFactorAuthPresent); the windows below hold only if AWS sets the MFA keys "
     "for this session";
 
-std::string without_mfa_kinds(const report::MfaRow& row) {
-  const bool keys = row.long_term_keys == "Allowed", sessions = row.session_without_mfa == "Allowed";
+std::string without_mfa_kinds(const analysis::MfaRow& row) {
+  const bool keys = row.long_term_keys.allowed, sessions = row.session_without_mfa.allowed;
   return std::string(analysis::credentials_without_mfa(keys, sessions));
 }
 
 // The row's file is named only when --check named a folder.
-std::string where(const report::MfaRow& row, const std::string& checked) {
+std::string where(const analysis::MfaRow& row, const std::string& checked) {
   std::string place = row.subject == checked ? "" : row.subject;
   if (!row.context.empty()) place += (place.empty() ? "" : ", ") + row.context;
   return place.empty() ? "" : " (" + place + ")";
@@ -170,7 +170,7 @@ std::string where(const report::MfaRow& row, const std::string& checked) {
 
 void print_row(const pipeline::RowInSession& in_session, std::chrono::sys_seconds authenticated_at,
                const std::string& checked) {
-  const report::MfaRow& row = in_session.row;
+  const analysis::MfaRow& row = in_session.row;
   fmt::print(stderr, "  {} on {}{}\n", row.actions, row.resource, where(row, checked));
   for (const auto& period : in_session.periods) {
     fmt::print(stderr, "    from  {}\n", ss::local_and_utc(period.from));

@@ -21,7 +21,7 @@ namespace {
 struct FileResult {
   report::FileStatus status;
   Findings findings;
-  std::vector<report::MfaRow> rows;
+  std::vector<analysis::MfaRow> rows;
 };
 
 // "aws:RequestedRegion fixed to us-east-1" for each key of `statement`'s Condition that

@@ -9,7 +9,7 @@ using std::chrono::seconds;
 
 // The closed MFA-age intervals of a row, cut to a session of `length` seconds. An interval's `to` may
 // be INT64_MAX (unbounded), so ages are compared with the length rather than added to a time.
-std::vector<UsablePeriod> periods_of(const report::MfaRow& row, std::chrono::sys_seconds authenticated_at,
+std::vector<UsablePeriod> periods_of(const analysis::MfaRow& row, std::chrono::sys_seconds authenticated_at,
                                      seconds length) {
   std::vector<UsablePeriod> periods;
   for (const auto& [from, to] : row.mfa_ages) {
@@ -23,7 +23,7 @@ std::vector<UsablePeriod> periods_of(const report::MfaRow& row, std::chrono::sys
 
 }  // namespace
 
-SessionWindows session_windows(const std::vector<report::MfaRow>& rows, std::chrono::sys_seconds authenticated_at,
+SessionWindows session_windows(const std::vector<analysis::MfaRow>& rows, std::chrono::sys_seconds authenticated_at,
                                std::chrono::sys_seconds expiration) {
   const seconds length = std::max(expiration - authenticated_at, seconds(0));
   SessionWindows result;
@@ -31,7 +31,7 @@ SessionWindows session_windows(const std::vector<report::MfaRow>& rows, std::chr
   seconds last_window{0};
   for (const auto& row : rows) {
     RowInSession in_session{row, periods_of(row, authenticated_at, length),
-                            row.long_term_keys == "Allowed" || row.session_without_mfa == "Allowed"};
+                            row.long_term_keys.allowed || row.session_without_mfa.allowed};
     if (row.is_protected && !row.mfa_ages.empty()) {
       any_protected = true;
       const int64_t last_age = row.mfa_ages.back().second;

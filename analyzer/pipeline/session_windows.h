@@ -21,7 +21,7 @@ struct UsablePeriod {
 };
 
 struct RowInSession {
-  report::MfaRow row;
+  analysis::MfaRow row;
   // Empty when the session never gets the actions: no MFA age allows them (row.mfa_ages empty), or
   // the window opens only after the session has expired.
   std::vector<UsablePeriod> periods;
@@ -40,7 +40,7 @@ struct SessionWindows {
   std::optional<OverlongSession> overlong;  // unset when no row is MFA-protected
 };
 
-SessionWindows session_windows(const std::vector<report::MfaRow>& rows, std::chrono::sys_seconds authenticated_at,
+SessionWindows session_windows(const std::vector<analysis::MfaRow>& rows, std::chrono::sys_seconds authenticated_at,
                                std::chrono::sys_seconds expiration);
 
 }  // namespace mfalint::pipeline

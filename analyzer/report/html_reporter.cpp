@@ -222,11 +222,11 @@ void write_mfa_table(const Subject& subject, std::ostream& out) {
   out << "<h3>MFA table</h3>\n<table class=\"mfa\">\n<thead><tr><th>Where</th><th>Action</th><th>Resource</th>"
          "<th>Long-term keys</th><th>Session without MFA</th><th>MFA "
          "window</th><th>Protected</th></tr></thead>\n<tbody>\n";
-  for (const MfaRow* row : subject.rows) {
+  for (const analysis::MfaRow* row : subject.rows) {
     out << fmt::format(
                R"(<tr class="{}"><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
                row->is_protected ? "protected" : "unprotected", h(row->context), h(row->actions), h(row->resource),
-               h(row->long_term_keys), h(row->session_without_mfa), h(row->mfa_window),
+               h(row->long_term_keys.describe()), h(row->session_without_mfa.describe()), h(row->mfa_window),
                row->is_protected ? R"(<span class="yes">yes</span>)" : R"(<span class="no">no</span>)")
         << "\n";
   }

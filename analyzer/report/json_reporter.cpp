@@ -59,13 +59,13 @@ void write_suppressed(JsonWriter& w, const Suppressed& suppressed) {
   w.EndObject();
 }
 
-void write_row(JsonWriter& w, const MfaRow& row) {
+void write_row(JsonWriter& w, const analysis::MfaRow& row) {
   w.StartObject();
   write_field(w, "where", row.context);
   write_field(w, "actions", row.actions);
   write_field(w, "resource", row.resource);
-  write_field(w, "long_term_keys", row.long_term_keys);
-  write_field(w, "session_without_mfa", row.session_without_mfa);
+  write_field(w, "long_term_keys", row.long_term_keys.describe());
+  write_field(w, "session_without_mfa", row.session_without_mfa.describe());
   write_field(w, "mfa_window", row.mfa_window);
   w.Key("mfa_ages");
   w.StartArray();
@@ -109,7 +109,7 @@ void write_principal(JsonWriter& w, const Subject& subject) {
   w.EndArray();
   w.Key("mfa_table");
   w.StartArray();
-  for (const MfaRow* row : subject.rows) write_row(w, *row);
+  for (const analysis::MfaRow* row : subject.rows) write_row(w, *row);
   w.EndArray();
   w.EndObject();
 }

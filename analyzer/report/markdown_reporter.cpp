@@ -109,10 +109,10 @@ void write_mfa_table(const Subject& subject, std::ostream& out) {
   out << "### MFA table\n\n"
       << "| Where | Action | Resource | Long-term keys | Session without MFA | MFA window | Protected |\n"
       << "|---|---|---|---|---|---|---|\n";
-  for (const MfaRow* row : subject.rows) {
+  for (const analysis::MfaRow* row : subject.rows) {
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_code(row->context, Place::Table),
                        md_code(row->actions, Place::Table), md_code(row->resource, Place::Table),
-                       md_text(row->long_term_keys), md_text(row->session_without_mfa), md_text(row->mfa_window),
+                       md_text(row->long_term_keys.describe()), md_text(row->session_without_mfa.describe()), md_text(row->mfa_window),
                        row->is_protected ? "yes" : "**no**");
   }
   out << "\n";

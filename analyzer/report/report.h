@@ -23,8 +23,6 @@ struct FileStatus {
   Location error_loc;
 };
 
-using MfaRow = analysis::MfaRow;
-
 // A finding the project's config accepts, kept so reports can say so and why.
 struct Suppressed {
   Finding finding;
@@ -70,7 +68,7 @@ struct Report {
   std::vector<PrincipalStatus> principals;  // in an account audit, every principal judged, in dump order
   std::vector<AccountStatus> accounts;  // in an audit of several accounts, one per dump, in the order given
   Findings findings;
-  std::vector<MfaRow> mfa_rows;
+  std::vector<analysis::MfaRow> mfa_rows;
   std::vector<Suppressed> suppressed;  // not in `findings`, and not counted for the exit status
   // In an account audit: the sensitive actions some principal that people use reaches without
   // MFA, ascending and distinct, across every account of the report.

@@ -23,7 +23,7 @@ struct Subject {
   const FileStatus* status = nullptr;  // null when only findings or MFA rows name the subject
   const PrincipalStatus* principal = nullptr;  // set for a principal of an account audit
   std::vector<const Finding*> findings;
-  std::vector<const MfaRow*> rows;
+  std::vector<const analysis::MfaRow*> rows;
   std::vector<const Suppressed*> suppressed;
   Tally tally;  // of its findings
   size_t unprotected_rows = 0;

@@ -122,11 +122,11 @@ void write_mfa_table(const Subject& subject, const Style& style, std::ostream& o
                      subject.unprotected_rows, subject.rows.size(), subject.rows.size() == 1 ? "" : "s");
   // A template's policies are told apart by where they are in it.
   bool policies =
-      std::any_of(subject.rows.begin(), subject.rows.end(), [](const MfaRow* row) { return !row->context.empty(); });
+      std::any_of(subject.rows.begin(), subject.rows.end(), [](const analysis::MfaRow* row) { return !row->context.empty(); });
   std::vector<std::vector<std::string>> table;  // the header, then the rows
   table.push_back({"Action", "Resource", "Long-term keys", "Session without MFA", "MFA window"});
-  for (const MfaRow* row : subject.rows) {
-    table.push_back({row->actions, row->resource, row->long_term_keys, row->session_without_mfa, row->mfa_window});
+  for (const analysis::MfaRow* row : subject.rows) {
+    table.push_back({row->actions, row->resource, row->long_term_keys.describe(), row->session_without_mfa.describe(), row->mfa_window});
     if (policies) table.back().insert(table.back().begin(), row->context);
   }
   if (policies) table.front().insert(table.front().begin(), "Policy");

@@ -74,8 +74,8 @@ TEST(MfaBoundary, BoundaryAllowsAreUnitedBeforeTheyBound) {
                         R"({"Effect": "Allow", "Action": "ec2:*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}},
                            {"Effect": "Allow", "Action": "ec2:*", "Resource": "*", "Condition": {"Null": {"aws:MultiFactorAuthPresent": "true"}}})");
   ASSERT_EQ(result.rows.size(), 1u);
-  EXPECT_EQ(result.rows[0].long_term_keys, "Allowed");
-  EXPECT_EQ(result.rows[0].session_without_mfa, "Allowed");
+  EXPECT_TRUE(result.rows[0].long_term_keys.allowed);
+  EXPECT_TRUE(result.rows[0].session_without_mfa.allowed);
   EXPECT_EQ(result.rows[0].mfa_window, "never");
 }
 

@@ -282,22 +282,22 @@ TEST(MfaMatrixDifferential, AgreesWithTheSymbolicAnalysis) {
     MfaResult symbolic = analyze_mfa(c.set.identity, catalog::Sensitivity::defaults(), options);
     // No row: no credential reaches the action.
     ASSERT_LE(symbolic.rows.size(), 1u) << policy;
-    MfaRow row;
-    row.long_term_keys = row.session_without_mfa = "Denied";
+    MfaRow row;  // both kinds denied
     if (!symbolic.rows.empty()) row = symbolic.rows.front();
 
     AgeSet ours = m.allowed_mfa_ages, theirs;
     for (const auto& [from, to] : row.mfa_ages) theirs = theirs.unite(AgeSet::range(from, to));
     if (m.exact_through) theirs = theirs.intersect(AgeSet::range(0, *m.exact_through));
     auto name = [](Decision d) { return d == Decision::Allowed ? "Allowed" : "Denied"; };
-    bool same = ours == theirs && row.long_term_keys == name(m.long_term_keys) &&
-                row.session_without_mfa == name(m.session_without_mfa) && row.is_protected == m.is_protected;
+    bool same = ours == theirs && row.long_term_keys.allowed == (m.long_term_keys == Decision::Allowed) &&
+                row.session_without_mfa.allowed == (m.session_without_mfa == Decision::Allowed) &&
+                row.is_protected == m.is_protected;
     if (same) {
       ++agreed;
     } else if (++reported <= 10) {
       ADD_FAILURE() << "case " << id << " (seed " << seed << "): matrix " << name(m.long_term_keys) << " "
-                    << name(m.session_without_mfa) << " " << ours.to_json() << ", analyze_mfa " << row.long_term_keys
-                    << " " << row.session_without_mfa << " " << theirs.to_json() << "\n  " << policy;
+                    << name(m.session_without_mfa) << " " << ours.to_json() << ", analyze_mfa " << row.long_term_keys.describe()
+                    << " " << row.session_without_mfa.describe() << " " << theirs.to_json() << "\n  " << policy;
     }
   }
   std::cout << "mfa matrix vs analyze_mfa (seed " << seed << "): " << count << " cases, " << agreed << " agree\n";

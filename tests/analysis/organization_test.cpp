@@ -92,8 +92,8 @@ TEST(Organization, GuardLeavesNoUserASensitiveActionWithoutMfa) {
   // The MFA table says the SCP decided: an administrator's rows deny both kinds by SCP.
   bool by_scp = false;
   for (const auto& row : audited.report.mfa_rows) {
-    by_scp = by_scp || (row.subject == "user/obama" && row.long_term_keys == "Denied by SCP" &&
-                        row.session_without_mfa == "Denied by SCP" && row.is_protected);
+    by_scp = by_scp || (row.subject == "user/obama" && row.long_term_keys.describe() == "Denied by SCP" &&
+                        row.session_without_mfa.describe() == "Denied by SCP" && row.is_protected);
   }
   EXPECT_TRUE(by_scp);
 }
@@ -106,8 +106,8 @@ TEST(Organization, GuardWithBoolIsEscapedByLongTermKeys) {
   EXPECT_TRUE(mfa002);
   for (const auto& row : audited.report.mfa_rows) {
     if (row.subject != "user/obama") continue;
-    EXPECT_EQ(row.long_term_keys, "Allowed");
-    EXPECT_EQ(row.session_without_mfa, "Denied by SCP");
+    EXPECT_TRUE(row.long_term_keys.allowed);
+    EXPECT_EQ(row.session_without_mfa.describe(), "Denied by SCP");
   }
 }
 

@@ -15,19 +15,19 @@ constexpr int64_t kUnbounded = analysis::AgeSet::kUnbounded;
 const sys_seconds kSignIn = sys_days{year{2026} / 11 / 29} + hours(10);
 const sys_seconds kTwelveHours = kSignIn + hours(12);
 
-report::MfaRow protected_row(Ages ages) {
-  report::MfaRow row;
+analysis::MfaRow protected_row(Ages ages) {
+  analysis::MfaRow row;
   row.actions = "s3:GetObject (1 sensitive action)";
-  row.long_term_keys = row.session_without_mfa = "Denied";
+  row.long_term_keys = row.session_without_mfa = analysis::CredentialReach{false, {}};
   row.mfa_ages = std::move(ages);
   row.is_protected = !row.mfa_ages.empty();
   return row;
 }
 
-report::MfaRow open_row(const std::string& long_term, const std::string& without_mfa) {
-  report::MfaRow row = protected_row({{0, kUnbounded}});
-  row.long_term_keys = long_term;
-  row.session_without_mfa = without_mfa;
+analysis::MfaRow open_row(bool long_term, bool without_mfa) {
+  analysis::MfaRow row = protected_row({{0, kUnbounded}});
+  row.long_term_keys.allowed = long_term;
+  row.session_without_mfa.allowed = without_mfa;
   row.is_protected = false;
   return row;
 }
@@ -102,7 +102,7 @@ TEST(SessionWindows, AWindowOpeningAfterTheExpirationGivesNoPeriod) {
 }
 
 TEST(SessionWindows, NothingProtectedMeansNoWarningAndEveryRowFlagged) {
-  auto result = session_windows({open_row("Allowed", "Allowed"), open_row("Denied", "Allowed"), protected_row({})},
+  auto result = session_windows({open_row(true, true), open_row(false, true), protected_row({})},
                                 kSignIn, kTwelveHours);
   ASSERT_EQ(result.rows.size(), 3u);
   EXPECT_TRUE(result.rows[0].without_mfa);

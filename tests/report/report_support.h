@@ -96,9 +96,9 @@ inline report::Report audit_report() {
       finding_in(source, "IAM009", "odd *text* with _under_ | pipe, `tick` and <script>alert(1)</script>", 2, 3));
   report.findings.back().fix = "remove **it** & retry";
   report.mfa_rows.push_back({"policies/a_b.json", "Ops*", "s3:Get*|List* (12 sensitive)", "arn:aws:s3:::b`k/*",
-                             "Allowed", "Allowed", "never", false, {}});
+                             {true, {}}, {true, {}}, "never", false, {}});
   report.mfa_rows.push_back(
-      {"policies/a_b.json", "Ops*", "iam:*", "*", "ImplicitDeny", "ImplicitDeny", "[0, 3599]", true, {{0, 3599}}});
+      {"policies/a_b.json", "Ops*", "iam:*", "*", {false, {}}, {false, {.scp = true}}, "[0, 3599]", true, {{0, 3599}}});
   report.suppressed.push_back(
       {finding_in(source, "IAM010", "accepted finding", 1, 2), "legacy <policy> & kept until \"Q3\""});
   return report;

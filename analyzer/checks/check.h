@@ -16,7 +16,7 @@ using model::make_finding;
 using CheckFn = void (*)(const model::Policy& policy, Findings& out);
 
 struct Check {
-  std::string_view name;  // what it checks, for --help and tests
+  std::string_view rules;  // the ids of the rules it reports, space-separated: "IAM007 IAM008"
   CheckFn run;
 };
 

@@ -5,7 +5,7 @@ namespace mfalint::checks {
 using namespace mfa;
 
 // MFA005: a Deny on aws:MultiFactorAuthAge without IfExists: requests without an age escape it.
-void check_mfa_deny_age_without_if_exists(const model::Policy& policy, Findings& out) {
+void check_deny_age_without_if_exists(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     if (st.effect != Effect::Deny) continue;
     for_each_mfa_entry(st, [&](const model::ConditionBlock& block, const model::ConditionEntry& entry) {

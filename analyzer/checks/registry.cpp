@@ -8,44 +8,47 @@ void check_version(const model::Policy& policy, Findings& out);
 void check_element_pairs(const model::Policy& policy, Findings& out);
 void check_duplicate_sid(const model::Policy& policy, Findings& out);
 void check_condition_operators(const model::Policy& policy, Findings& out);
-void check_condition_values(const model::Policy& policy, Findings& out);
-void check_policy_size(const model::Policy& policy, Findings& out);
+void check_condition_value_type(const model::Policy& policy, Findings& out);
+void check_policy_too_large(const model::Policy& policy, Findings& out);
 void check_unknown_actions(const model::Policy& policy, Findings& out);
-void check_unknown_condition_keys(const model::Policy& policy, Findings& out);
-void check_mfa_deny_present_without_if_exists(const model::Policy& policy, Findings& out);
-void check_mfa_allow_if_exists(const model::Policy& policy, Findings& out);
-void check_mfa_inverted_allow(const model::Policy& policy, Findings& out);
-void check_mfa_deny_age_without_if_exists(const model::Policy& policy, Findings& out);
-void check_mfa_dead_condition(const model::Policy& policy, Findings& out);
-void check_mfa_key_usage(const model::Policy& policy, Findings& out);
-void check_mfa_escapable_deny(const model::Policy& policy, Findings& out);
-void check_mfa_trust_without_mfa(const model::Policy& policy, Findings& out);
+void check_unknown_condition_key(const model::Policy& policy, Findings& out);
+void check_deny_present_false_without_if_exists(const model::Policy& policy, Findings& out);
+void check_allow_mfa_if_exists(const model::Policy& policy, Findings& out);
+void check_inverted_mfa_condition(const model::Policy& policy, Findings& out);
+void check_deny_age_without_if_exists(const model::Policy& policy, Findings& out);
+void check_unsatisfiable_mfa_condition(const model::Policy& policy, Findings& out);
+void check_mfa_key_misuse(const model::Policy& policy, Findings& out);
+void check_escapable_mfa_deny(const model::Policy& policy, Findings& out);
+void check_trust_policy_without_mfa(const model::Policy& policy, Findings& out);
 void check_mfa_guard_denies_service_roles(const model::Policy& policy, Findings& out);
 void check_mfa_guard_exception_matches_people(const model::Policy& policy, Findings& out);
 
 namespace {
 
-// Every per-policy check, once. Grammar problems of shape (types, unknown or duplicate keys,
+// Every per-policy check, once, with the rules it reports. A check of one rule is the file
+// `<id>_<the rule's name>.cpp` and the function `check_<the rule's name>`, the name of its
+// document in rules/; a check of several related grammar rules is named after what they check.
+// Grammar problems of shape (types, unknown or duplicate keys,
 // empty lists) are found while the model is built: see model/policy_builder.cpp.
 constexpr Check kChecks[] = {
-    {"version", check_version},
-    {"element-pairs", check_element_pairs},
-    {"duplicate-sid", check_duplicate_sid},
-    {"condition-operators", check_condition_operators},
-    {"condition-values", check_condition_values},
-    {"policy-size", check_policy_size},
-    {"unknown-actions", check_unknown_actions},
-    {"unknown-condition-keys", check_unknown_condition_keys},
-    {"mfa-deny-present-without-if-exists", check_mfa_deny_present_without_if_exists},
-    {"mfa-allow-if-exists", check_mfa_allow_if_exists},
-    {"mfa-inverted-allow", check_mfa_inverted_allow},
-    {"mfa-deny-age-without-if-exists", check_mfa_deny_age_without_if_exists},
-    {"mfa-dead-condition", check_mfa_dead_condition},
-    {"mfa-key-usage", check_mfa_key_usage},
-    {"mfa-escapable-deny", check_mfa_escapable_deny},
-    {"mfa-trust-without-mfa", check_mfa_trust_without_mfa},
-    {"mfa-guard-denies-service-roles", check_mfa_guard_denies_service_roles},
-    {"mfa-guard-exception-matches-people", check_mfa_guard_exception_matches_people},
+    {"IAM003 IAM004 IAM005", check_version},
+    {"IAM007 IAM008", check_element_pairs},
+    {"IAM011", check_duplicate_sid},
+    {"IAM013 IAM014", check_condition_operators},
+    {"IAM015", check_condition_value_type},
+    {"IAM016", check_policy_too_large},
+    {"IAM100 IAM101", check_unknown_actions},
+    {"IAM102", check_unknown_condition_key},
+    {"MFA002", check_deny_present_false_without_if_exists},
+    {"MFA003", check_allow_mfa_if_exists},
+    {"MFA004", check_inverted_mfa_condition},
+    {"MFA005", check_deny_age_without_if_exists},
+    {"MFA006", check_unsatisfiable_mfa_condition},
+    {"MFA007", check_mfa_key_misuse},
+    {"MFA009", check_escapable_mfa_deny},
+    {"MFA010", check_trust_policy_without_mfa},
+    {"MFA014", check_mfa_guard_denies_service_roles},
+    {"MFA015", check_mfa_guard_exception_matches_people},
 };
 
 }  // namespace

@@ -7,7 +7,7 @@ using namespace mfa;
 
 // MFA006: an MFA condition no request can meet: the statement never applies. A statement whose
 // principals are only services or identity providers is met only by requests without MFA keys.
-void check_mfa_dead_condition(const model::Policy& policy, Findings& out) {
+void check_unsatisfiable_mfa_condition(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     if (!st.effect || !mentions_mfa(st)) continue;
     bool unknown_operator = std::any_of(st.conditions.begin(), st.conditions.end(),

@@ -5,7 +5,7 @@ namespace mfalint::checks {
 using namespace mfa;
 
 // MFA007: an MFA key under an operator of the wrong type, or a key that looks like a misspelled MFA key.
-void check_mfa_key_usage(const model::Policy& policy, Findings& out) {
+void check_mfa_key_misuse(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     for (const auto& block : st.conditions) {
       auto family = model::operator_family(block.op);

@@ -5,7 +5,7 @@ namespace mfalint::checks {
 using namespace mfa;
 
 // MFA004: an Allow whose MFA condition admits exactly the requests it meant to keep out.
-void check_mfa_inverted_allow(const model::Policy& policy, Findings& out) {
+void check_inverted_mfa_condition(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     if (st.effect != Effect::Allow) continue;
     for_each_mfa_entry(st, [&](const model::ConditionBlock& block, const model::ConditionEntry& entry) {

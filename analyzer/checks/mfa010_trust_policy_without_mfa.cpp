@@ -30,7 +30,7 @@ bool allows_assume_role(const model::Statement& st) {
 }  // namespace
 
 // MFA010: a role trust policy lets AWS principals assume the role without MFA.
-void check_mfa_trust_without_mfa(const model::Policy& policy, Findings& out) {
+void check_trust_policy_without_mfa(const model::Policy& policy, Findings& out) {
   if (policy.kind != model::PolicyKind::Trust) return;
   for (const auto& st : policy.statements) {
     if (st.effect != Effect::Allow || !has_aws_principal(st) || !allows_assume_role(st)) continue;

@@ -5,7 +5,7 @@ namespace mfalint::checks {
 using namespace mfa;
 
 // MFA009: a Deny that would require MFA but also needs another key, which a request can avoid.
-void check_mfa_escapable_deny(const model::Policy& policy, Findings& out) {
+void check_escapable_mfa_deny(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     if (st.effect != Effect::Deny || !mentions_mfa(st)) continue;
     auto if_other_keys_match = analysis::condition_reach(st, Effect::Allow, {});

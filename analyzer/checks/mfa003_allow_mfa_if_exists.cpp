@@ -5,7 +5,7 @@ namespace mfalint::checks {
 using namespace mfa;
 
 // MFA003: an Allow whose MFA condition uses IfExists: requests without the key pass.
-void check_mfa_allow_if_exists(const model::Policy& policy, Findings& out) {
+void check_allow_mfa_if_exists(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     if (st.effect != Effect::Allow) continue;
     for_each_mfa_entry(st, [&](const model::ConditionBlock& block, const model::ConditionEntry& entry) {

@@ -6,7 +6,7 @@ using namespace mfa;
 
 // MFA002: a Deny on aws:MultiFactorAuthPresent = false without IfExists: long-term keys carry no
 // such key, so the Deny never applies to them.
-void check_mfa_deny_present_without_if_exists(const model::Policy& policy, Findings& out) {
+void check_deny_present_false_without_if_exists(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     if (st.effect != Effect::Deny) continue;
     for_each_mfa_entry(st, [&](const model::ConditionBlock& block, const model::ConditionEntry& entry) {

@@ -23,7 +23,7 @@ constexpr Quota kQuotas[] = {
 }  // namespace
 
 // IAM016: IAM refuses a policy over its size quota; a bare file is held to the managed quota.
-void check_policy_size(const model::Policy& policy, Findings& out) {
+void check_policy_too_large(const model::Policy& policy, Findings& out) {
   auto kind = policy.quota == model::SizeQuota::None ? model::SizeQuota::Managed : policy.quota;
   for (const auto& quota : kQuotas) {
     if (quota.kind != kind || policy.size_without_whitespace <= quota.limit) continue;

@@ -33,7 +33,7 @@ std::string_view problem(model::ConditionOp op, const model::ConditionValue& val
 }  // namespace
 
 // IAM015: a condition value that cannot be of the operator's type never matches.
-void check_condition_values(const model::Policy& policy, Findings& out) {
+void check_condition_value_type(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     for (const auto& block : st.conditions) {
       for (const auto& entry : block.entries) {

@@ -38,7 +38,7 @@ std::string diagnose(std::string_view key) {
 // IAM102: a condition key AWS never sets. A condition on it never matches (or, negated or with
 // IfExists, always does), which silently switches the statement off or on. Misspelled MFA keys
 // are MFA007's.
-void check_unknown_condition_keys(const model::Policy& policy, Findings& out) {
+void check_unknown_condition_key(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     for (const auto& block : st.conditions) {
       for (const auto& entry : block.entries) {

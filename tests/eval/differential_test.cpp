@@ -6,7 +6,7 @@
 
 #include "eval/decision.h"
 #include "pipeline/checked_load.h"
-#include "support/test_support.h"
+#include "support/iam_simulate.h"
 
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
@@ -42,24 +42,6 @@ std::string to_json(const rapidjson::Value& value) {
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   value.Accept(writer);
   return buffer.GetString();
-}
-
-// The node side, installed once per build directory; empty string when it could not be.
-std::string prepare_node(const fs::path& work, std::string& why) {
-  fs::path source = fs::path(MFALINT_SOURCE_DIR) / "tests" / "eval" / "differential";
-  fs::create_directories(work);
-  bool lock_changed = read_all(source / "package-lock.json") != read_all(work / "package-lock.json");
-  for (const char* name : {"package.json", "package-lock.json", "generate.mjs", "simulate.mjs"}) {
-    fs::copy_file(source / name, work / name, fs::copy_options::overwrite_existing);
-  }
-  if (lock_changed || !fs::exists(work / "node_modules" / "@cloud-copilot" / "iam-simulate" / "package.json")) {
-    auto install = run_shell("npm ci --no-audit --no-fund", work.string());
-    if (install.status != 0) {
-      why = "npm could not install @cloud-copilot/iam-simulate (is the npm registry reachable?):\n" + install.err;
-      return "";
-    }
-  }
-  return work.string();
 }
 
 struct Case {
@@ -129,7 +111,7 @@ TEST(Differential, AgreesWithIamSimulate) {
   }
   fs::path work = fs::path(MFALINT_BINARY).parent_path() / "differential-node";
   std::string why;
-  if (prepare_node(work, why).empty()) MFALINT_MISSING_TOOL(why);
+  if (mfalint::testing::prepare_iam_simulate(work, why).empty()) MFALINT_MISSING_TOOL(why);
 
   std::string seed = env_or("MFALINT_DIFF_SEED", kDefaultSeed);
   std::string count = env_or("MFALINT_DIFF_COUNT", kDefaultCount);

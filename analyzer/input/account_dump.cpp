@@ -271,13 +271,7 @@ AccountDump read_account_dump(std::string path, std::string text) {
 }
 
 AccountDump load_account_dump(const std::string& path, uint64_t max_bytes) {
-  FileText read = read_file_text(path, max_bytes);
-  if (read.failure) {
-    AccountDump dump;
-    dump.file = std::move(*read.failure);
-    return dump;
-  }
-  return read_account_dump(std::move(read.name), std::move(read.text));
+  return read_file_with<AccountDump>(path, max_bytes, read_account_dump);
 }
 
 }  // namespace mfalint::input

@@ -47,6 +47,20 @@ struct FileText {
 };
 FileText read_file_text(const std::string& path, uint64_t max_bytes);
 
+// Reads `path` and hands its text to `read(name, text)`; a file that cannot be read gives a
+// `Loaded` whose `file` says why. For inputs that are more than a LoadedFile (an account dump,
+// an organization).
+template <class Loaded, class Read>
+Loaded read_file_with(const std::string& path, uint64_t max_bytes, Read read) {
+  FileText text = read_file_text(path, max_bytes);
+  if (text.failure) {
+    Loaded loaded;
+    loaded.file = std::move(*text.failure);
+    return loaded;
+  }
+  return read(std::move(text.name), std::move(text.text));
+}
+
 LoadedFile load_file(const std::string& path, uint64_t max_bytes = kDefaultMaxFileBytes);
 LoadedFile load_text(std::string path, std::string text);
 

@@ -108,13 +108,7 @@ Organization read_organization(std::string path, std::string text) {
 }
 
 Organization load_organization(const std::string& path, uint64_t max_bytes) {
-  FileText read = read_file_text(path, max_bytes);
-  if (read.failure) {
-    Organization org;
-    org.file = std::move(*read.failure);
-    return org;
-  }
-  return read_organization(std::move(read.name), std::move(read.text));
+  return read_file_with<Organization>(path, max_bytes, read_organization);
 }
 
 std::vector<size_t> path_to_account(const Organization& organization, const std::string& account) {

@@ -15,6 +15,8 @@
 #include "eval/decision.h"
 #include "model/policy_builder.h"
 
+#include "support/seeded_random.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -30,29 +32,8 @@ namespace {
 
 using eval::Decision;
 
-uint64_t env_or(const char* name, uint64_t fallback) {
-  const char* value = std::getenv(name);
-  return value && *value ? std::strtoull(value, nullptr, 10) : fallback;
-}
-
-// splitmix64: seedable and the same on every platform, unlike the standard distributions.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
-  bool chance(double p) { return static_cast<double>(next() >> 11) * 0x1p-53 < p; }
-  template <typename T>
-  const T& pick(const std::vector<T>& list) { return list[below(list.size())]; }
-
- private:
-  uint64_t state_;
-};
+using testing::env_or;
+using testing::Random;
 
 // Policy values as JSON literals: strings quoted, numbers and booleans bare, as policies write them.
 const std::vector<std::string> kAgeValues = {

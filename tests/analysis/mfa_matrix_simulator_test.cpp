@@ -13,6 +13,8 @@
 #include "model/policy_builder.h"
 #include "support/iam_simulate.h"
 
+#include "support/seeded_random.h"
+
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
@@ -30,28 +32,8 @@ namespace {
 namespace fs = std::filesystem;
 using eval::Decision;
 
-uint64_t env_or(const char* name, uint64_t fallback) {
-  const char* value = std::getenv(name);
-  return value && *value ? std::strtoull(value, nullptr, 10) : fallback;
-}
-
-// splitmix64: the same sequence on every platform.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
-  bool chance(double p) { return static_cast<double>(next() >> 11) * 0x1p-53 < p; }
-  const std::string& pick(const std::vector<std::string>& list) { return list[below(list.size())]; }
-
- private:
-  uint64_t state_;
-};
+using testing::env_or;
+using testing::Random;
 
 const std::vector<std::string> kActions = {
     R"("s3:GetObject")", R"("s3:*")", R"("*")", R"("s3:*Object")", R"(["s3:PutObject", "s3:Get*"])",

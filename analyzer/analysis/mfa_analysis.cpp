@@ -346,6 +346,8 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       if (!st.effect || only_non_aws_principals(st)) continue;
       Judged judged{policy, &st, covered_actions(st), condition_reach(st, *st.effect, options.assumptions)};
       bool allow = *st.effect == model::Effect::Allow;
+      // A resource policy's grant to roles only: their requests are sessions, never long-term keys.
+      if (allow && st.principal && principal_kinds(st).only_roles) judged.reach.long_term_keys = false;
       judged.limit = static_cast<uint32_t>(limits.size() - (limits.empty() ? 0 : 1));
       if (!allow) judged.control = control;
       (allow ? allowed : denies).push_back(std::move(judged));

@@ -11,6 +11,9 @@ struct PrincipalKinds {
   bool aws = false;        // "*", "AWS", "CanonicalUser" (an account), or everyone a NotPrincipal leaves
   bool service = false;    // "Service"
   bool federated = false;  // "Federated": a SAML or OIDC provider
+  // Every AWS principal named is a role or a role session: no request of theirs is signed with
+  // long-term access keys.
+  bool only_roles = false;
 };
 
 // A statement without Principal or NotPrincipal (an identity policy's) is taken as AWS principals'.

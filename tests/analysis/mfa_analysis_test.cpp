@@ -222,5 +222,22 @@ TEST(MfaAnalysis, NotActionAndNotResourceAreSaidAsExclusions) {
   EXPECT_THAT(result.rows[0].actions, ::testing::StartsWith("every action except iam:* ("));
 }
 
+// A grant to roles only reaches role sessions: never long-term access keys. An account principal
+// stands for its users too.
+TEST(MfaAnalysis, AGrantToRolesOnlyReachesSessionsNotLongTermKeys) {
+  auto to = [](const std::string& principal) {
+    auto found = errors(analyze(R"({"Effect": "Allow", "Principal": {"AWS": )" + principal +
+                                R"(}, "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::logs/*"})"),
+                        "MFA001");
+    return found.size() == 1 ? found[0].message : "";
+  };
+  EXPECT_EQ(to(R"(["arn:aws:iam::111122223333:role/auditor", "arn:aws:sts::111122223333:assumed-role/ops/alice"])"),
+            "s3:DeleteObject (1 sensitive action) allowed without MFA to sessions without MFA");
+  EXPECT_EQ(to(R"(["arn:aws:iam::111122223333:role/auditor", "arn:aws:iam::111122223333:root"])"),
+            "s3:DeleteObject (1 sensitive action) allowed without MFA to long-term access keys and sessions without MFA");
+  EXPECT_EQ(to(R"("arn:aws:iam::111122223333:user/alice")"),
+            "s3:DeleteObject (1 sensitive action) allowed without MFA to long-term access keys and sessions without MFA");
+}
+
 }  // namespace
 }  // namespace mfalint::analysis

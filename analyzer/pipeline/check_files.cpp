@@ -81,11 +81,17 @@ bool grants(const model::Policy& policy) {
 // principal's grant, judged alone.
 bool joins_set(const model::Policy& policy) { return grants(policy) && policy.kind != model::PolicyKind::Resource; }
 
+// What a finding of the MFA analysis says about the policy it is in, beyond the analysis: the
+// keys --assume fixed, and the template branch the policy deploys with.
+void say_about_policy(const model::Policy& policy, const CheckFilesOptions& options, Finding& finding) {
+  say_what_was_fixed(policy, options.mfa.assumptions, finding);
+  if (!policy.branch.empty()) finding.message += fmt::format(" when the template deploys with {}", policy.branch);
+}
+
 void judge_alone(const model::Policy& policy, const CheckFilesOptions& options, FileResult& result) {
   auto mfa = analysis::analyze_mfa({&policy}, options.sensitivity, options.mfa);
   for (auto& finding : mfa.findings) {
-    say_what_was_fixed(policy, options.mfa.assumptions, finding);
-    if (!policy.branch.empty()) finding.message += fmt::format(" when the template deploys with {}", policy.branch);
+    say_about_policy(policy, options, finding);
     result.findings.push_back(std::move(finding));
   }
   for (auto& row : mfa.rows) result.rows.push_back(std::move(row));
@@ -122,6 +128,7 @@ report::Report check_grouped(std::vector<input::LoadedFile> files, const CheckFi
   size_t set_count = options.together ? 1 : options.sets.size();
   std::vector<std::vector<const model::Policy*>> sets(set_count);
   std::map<const SourceFile*, size_t> file_of;
+  std::map<std::pair<const SourceFile*, std::string_view>, const model::Policy*> policy_of;  // by file and context
   for (auto& file : files) {
     FileResult& result = results.emplace_back(
         FileResult{report::FileStatus{file.path, file.error, file.error_loc}, std::move(file.findings), {}});
@@ -134,13 +141,18 @@ report::Report check_grouped(std::vector<input::LoadedFile> files, const CheckFi
         }
       }
       if (!in_a_set && grants(policy)) judge_alone(policy, options, result);
-      if (in_a_set && policy.source) file_of.emplace(policy.source.get(), results.size() - 1);
+      if (in_a_set && policy.source) {
+        file_of.emplace(policy.source.get(), results.size() - 1);
+        policy_of.emplace(std::pair{policy.source.get(), std::string_view(policy.context)}, &policy);
+      }
     }
   }
   for (size_t i = 0; i < set_count; ++i) {
     if (sets[i].empty()) continue;
     auto mfa = analysis::analyze_mfa(sets[i], options.sensitivity, options.mfa);
     for (auto& finding : mfa.findings) {
+      auto policy = policy_of.find(std::pair{finding.source.get(), std::string_view(finding.context)});
+      if (policy != policy_of.end()) say_about_policy(*policy->second, options, finding);
       if (!options.together) finding.message += fmt::format(" (judged with set {})", options.sets[i].name);
       auto file = finding.source ? file_of.find(finding.source.get()) : file_of.end();
       results[file == file_of.end() ? 0 : file->second].findings.push_back(std::move(finding));

@@ -69,6 +69,11 @@ TEST(CheckAssume, AnAllowConditionIsEvaluatedInsteadOfAssumed) {
   EXPECT_THAT(inside.out, HasSubstr("without MFA to long-term access keys and sessions without MFA; "
                                     "evaluated with aws:SourceIp fixed to 10.1.2.3 by --assume [MFA001]"));
   EXPECT_THAT(dir.check("--assume aws:SourceIp=192.168.1.1 p.json").out, Not(HasSubstr("[MFA001]")));
+  // Judged in a set with another file, the finding still says what --assume fixed.
+  dir.write("deny.json", testing::policy_with(R"({"Effect": "Deny", "Action": "s3:*", "Resource": "*"})"));
+  auto together = dir.check("--together --assume aws:SourceIp=10.1.2.3 p.json deny.json");
+  EXPECT_THAT(together.out, HasSubstr("without MFA to long-term access keys and sessions without MFA; "
+                                      "evaluated with aws:SourceIp fixed to 10.1.2.3 by --assume [MFA001]"));
 }
 
 TEST(CheckAssume, AKeyGivenTwiceIsMultivalued) {

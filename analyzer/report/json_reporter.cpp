@@ -128,6 +128,8 @@ void write_accounts(JsonWriter& w, const std::vector<AccountStatus>& accounts) {
     w.EndArray();
     w.Key("principals");
     w.Uint64(account.principals);
+    w.Key("people_reachable_principals");
+    w.Uint64(account.people_principals);
     w.Key("principals_with_unprotected_sensitive_actions");
     w.Uint64(account.exposed_principals);
     w.EndObject();

@@ -60,12 +60,13 @@ std::string rule_link(std::string_view rule, Place place = Place::Prose) {
 // without MFA, and the organization's levels it was judged under.
 void write_accounts(const std::vector<AccountStatus>& accounts, std::ostream& out) {
   if (accounts.empty()) return;
-  out << "### Accounts\n\n| Account | Dump | Principals | Without MFA | Levels |\n|---|---|--:|--:|---|\n";
+  out << "### Accounts\n\n| Account | Dump | Principals | People use | Without MFA | Levels |\n|---|---|--:|--:|--:|---|\n";
   for (const auto& account : accounts) {
     std::string levels;
     for (const auto& level : account.levels) levels += (levels.empty() ? "" : " › ") + md_text(level);
-    out << fmt::format("| {} | {} | {} | {} | {} |\n", md_code(account.id, Place::Table),
-                       md_code(account.dump, Place::Table), account.principals, account.exposed_principals, levels);
+    out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", md_code(account.id, Place::Table),
+                       md_code(account.dump, Place::Table), account.principals, account.people_principals,
+                       account.exposed_principals, levels);
   }
   out << "\n";
 }

@@ -59,7 +59,8 @@ struct AccountStatus {
   std::string dump;  // the dump's path
   std::vector<std::string> levels;  // the organization's levels that govern it, root first
   size_t principals = 0;
-  size_t exposed_principals = 0;  // principals reaching a sensitive action without MFA
+  size_t people_principals = 0;   // those people use (roles only services or identity providers assume aside)
+  size_t exposed_principals = 0;  // of those, the ones reaching a sensitive action without MFA
 };
 
 struct Report {

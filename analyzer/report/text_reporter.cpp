@@ -193,9 +193,9 @@ void write_accounts(const std::vector<AccountStatus>& accounts, const Style& sty
     std::string levels;
     for (const auto& level : account.levels) levels += (levels.empty() ? "" : " > ") + level;
     out << style.paint("1", fmt::format("account {}", account.id.empty() ? "(unknown)" : account.id))
-        << fmt::format(" ({}): {} judged, {} reach sensitive actions without MFA{}\n", account.dump,
-                       counted(account.principals, "principal"), account.exposed_principals,
-                       levels.empty() ? "" : "; under " + levels);
+        << fmt::format(" ({}): {} judged; of the {} people use, {} reach sensitive actions without MFA{}\n",
+                       account.dump, counted(account.principals, "principal"), account.people_principals,
+                       account.exposed_principals, levels.empty() ? "" : "; under " + levels);
   }
 }
 

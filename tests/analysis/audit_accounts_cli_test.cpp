@@ -25,15 +25,15 @@ TEST(AuditAccountsCli, OrgFileGivesEachDumpItsLevels) {
   EXPECT_THAT(run.out, HasSubstr("\"context\": \"111122223333/user/alice: "));
   EXPECT_THAT(run.out, HasSubstr("Denied by SCP"));
   auto text = testing::run_mfalint(std::string("audit ") + kDump + " " + kSmallDump + " --org " + kOrg);
-  EXPECT_THAT(text.out, HasSubstr("account 200611803367 (" + std::string(kDump) + "): 127 principals judged, 0 reach "
+  EXPECT_THAT(text.out, HasSubstr("account 200611803367 (" + std::string(kDump) + "): 127 principals judged; of the 96 people use, 0 reach "
                                   "sensitive actions without MFA; under root r-ab12 (Root) > ou ou-ab12-workload1 "
                                   "(Workloads) > account 200611803367 (cloudsplaining)\n"));
   auto markdown = testing::run_mfalint(std::string("audit ") + kSmallDump + " --org " + kOrg + " --format markdown");
-  EXPECT_THAT(markdown.out, HasSubstr("### Accounts\n\n| Account | Dump | Principals | Without MFA | Levels |"));
+  EXPECT_THAT(markdown.out, HasSubstr("### Accounts\n\n| Account | Dump | Principals | People use | Without MFA | Levels |"));
   auto html = testing::run_mfalint(std::string("audit ") + kSmallDump + " --org " + kOrg + " --format html");
   EXPECT_THAT(html.out, HasSubstr("<h2>Accounts</h2>"));
   EXPECT_THAT(html.out, HasSubstr("<tr><td><code>111122223333</code></td><td><code>" + std::string(kSmallDump) +
-                                  "</code></td><td class=\"n\">6</td>"));
+                                  "</code></td><td class=\"n\">6</td><td class=\"n\">5</td>"));
   EXPECT_THAT(html.out, HasSubstr("root r-ab12 (Root) › ou ou-ab12-sandbox1 (Sandbox) › account 111122223333 (sandbox)"));
 }
 

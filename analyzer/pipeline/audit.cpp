@@ -150,9 +150,11 @@ void add_principal(const input::AccountDump& dump, const input::DumpPrincipal& p
     // MFA is not this account's to require of a federated session: the identity provider's sign-in decides it.
     findings.push_back(model::make_finding(
         "MFA013", *trust.front(), trust.front()->loc,
-        fmt::format("only identity providers can assume this role; {} sensitive action{} are reachable by its "
-                    "federated sessions, and whether they need MFA is decided by the identity provider",
-                    mfa.unprotected_actions.size(), mfa.unprotected_actions.size() == 1 ? "" : "s")));
+        fmt::format("only identity providers can assume this role; {} reachable by its federated sessions, and "
+                    "whether they need MFA is decided by the identity provider",
+                    mfa.unprotected_actions.size() == 1 ? "1 sensitive action is"
+                                                        : fmt::format("{} sensitive actions are",
+                                                                      mfa.unprotected_actions.size()))));
   }
   findings.insert(findings.end(), principal.notes.begin(), principal.notes.end());
   for (auto& finding : findings) finding.context = report::principal_context(subject, finding.context);

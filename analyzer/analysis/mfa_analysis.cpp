@@ -235,17 +235,20 @@ std::string patterns_of(const model::Statement& st) {
   return out;
 }
 
-// The statement's resources as text, and into `finding`'s resources or, for NotResource, its
-// not_resources: a consumer must tell "allowed on X" from "allowed on everything but X".
-std::string resources_of(const model::Statement& st, Finding& finding) {
+// The statement's resources as the MFA table shows them: "*", "every resource except X".
+std::string resources_text(const model::Statement& st) {
   const auto& list = st.resource ? st.resource : st.not_resource;
   std::string text = st.not_resource ? "every resource except " : "";
-  auto& out = st.not_resource ? finding.not_resources : finding.resources;
-  for (size_t i = 0; list && i < list->items.size(); ++i) {
-    out.push_back(list->items[i].value);
-    append_joined(text, list->items[i].value, i == 0);
-  }
+  for (size_t i = 0; list && i < list->items.size(); ++i) append_joined(text, list->items[i].value, i == 0);
   return text;
+}
+
+// The statement's resources into `finding`'s resources or, for NotResource, its not_resources: a
+// consumer must tell "allowed on X" from "allowed on everything but X".
+void add_resources(const model::Statement& st, Finding& finding) {
+  const auto& list = st.resource ? st.resource : st.not_resource;
+  auto& out = st.not_resource ? finding.not_resources : finding.resources;
+  for (size_t i = 0; list && i < list->items.size(); ++i) out.push_back(list->items[i].value);
 }
 
 // Appends "s3:Get* (42 sensitive actions: s3:GetObject, ...)"; when the statement names exactly
@@ -324,7 +327,7 @@ Finding setup_finding(const Judged& allow, std::vector<ActionId>& ids, bool long
                   "included",
                   credentials_without_mfa(long_term, no_mfa), whom, list_actions(ids, 10)));
   finding.actions.ids = std::move(ids);
-  resources_of(st, finding);
+  add_resources(st, finding);
   finding.fix = "scope them to \"arn:aws:iam::*:user/${aws:username}\" and \"arn:aws:iam::*:mfa/${aws:username}\"";
   return finding;
 }
@@ -342,12 +345,14 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
   std::vector<Limit> limits;
   auto judge = [&](const model::Policy* policy, std::vector<Judged>& allowed, const ControlLevel* control) {
     for (const auto& st : policy->statements) {
+      if (!st.effect) continue;
+      PrincipalKinds kinds = principal_kinds(st);
       // Requests of services and identity providers carry no MFA keys: MFA concerns AWS principals only.
-      if (!st.effect || only_non_aws_principals(st)) continue;
+      if (!kinds.aws) continue;
       Judged judged{policy, &st, covered_actions(st), condition_reach(st, *st.effect, options.assumptions)};
       bool allow = *st.effect == model::Effect::Allow;
       // A resource policy's grant to roles only: their requests are sessions, never long-term keys.
-      if (allow && st.principal && principal_kinds(st).only_roles) judged.reach.long_term_keys = false;
+      if (allow && kinds.only_roles) judged.reach.long_term_keys = false;
       judged.limit = static_cast<uint32_t>(limits.size() - (limits.empty() ? 0 : 1));
       if (!allow) judged.control = control;
       (allow ? allowed : denies).push_back(std::move(judged));
@@ -464,14 +469,12 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
       const AgeSet& ages = verdict.ages;
       bool long_term = verdict.long_term, no_mfa = verdict.no_mfa;
       size_t count = outcome.ids.size();
-      Finding on;  // the statement's resources, for the finding of this outcome
-      std::string resources_text = resources_of(st, on);
       if (options.rows) {
         MfaRow row;
         row.subject = allow.policy->source ? allow.policy->source->path() : "";
         row.context = allow.policy->context;
         row.actions = fmt::format("{} ({} sensitive action{})", patterns_of(st), count, count == 1 ? "" : "s");
-        row.resource = std::move(resources_text);
+        row.resource = resources_text(st);
         row.long_term_keys = CredentialReach{long_term, long_term ? TakenBy{} : verdict.long_term_by};
         row.session_without_mfa = CredentialReach{no_mfa, no_mfa ? TakenBy{} : verdict.no_mfa_by};
         row.mfa_window = ages.describe();
@@ -512,8 +515,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
         }
         Finding finding = model::make_finding("MFA001", *allow.policy, st, at, message);
         finding.actions.ids = std::move(outcome.ids);
-        finding.resources = std::move(on.resources);
-        finding.not_resources = std::move(on.not_resources);
+        add_resources(st, finding);
         finding.fix = options.max_mfa_age && !options.max_mfa_age_by_default
                           ? fmt::format("add \"Condition\": {{\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}}}",
                                         *options.max_mfa_age + 1)
@@ -527,8 +529,7 @@ MfaResult analyze_mfa(const std::vector<const model::Policy*>& policies, const c
                         options.max_mfa_age_by_default ? " by default" : ""));
         if (options.max_mfa_age_by_default) finding.severity = Severity::Note;
         finding.actions.ids = std::move(outcome.ids);
-        finding.resources = std::move(on.resources);
-        finding.not_resources = std::move(on.not_resources);
+        add_resources(st, finding);
         finding.fix = fmt::format("\"NumericLessThan\": {{\"aws:MultiFactorAuthAge\": \"{}\"}}", *options.max_mfa_age + 1);
         result.findings.push_back(std::move(finding));
       }

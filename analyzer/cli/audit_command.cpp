@@ -1,12 +1,12 @@
 #include "pipeline/audit.h"
 #include "cli/command.h"
 #include "cli/report_output.h"
+#include "core/parallel_for.h"
 #include "input/account_dump.h"
 #include "input/organization_policy.h"
 #include "input/organization_tree.h"
 #include "pipeline/audit_accounts.h"
 #include "pipeline/checked_load.h"
-#include "core/parallel_for.h"
 
 #include <fmt/core.h>
 

@@ -54,9 +54,8 @@ report::Report audit_one(const std::string& path, const catalog::Sensitivity& se
   name_by_account(report, status.id);
   status.principals = report.principals.size();
   for (const auto& principal : report.principals) {
-    if (principal.reached_by != report::ReachedBy::People) continue;
-    ++status.people_principals;
-    status.exposed_principals += principal.unprotected_sensitive_actions != 0;
+    status.people_principals += principal.used_by_people();
+    status.exposed_principals += principal.exposed();
   }
   report.accounts.push_back(std::move(status));
   return report;

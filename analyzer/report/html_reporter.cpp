@@ -185,12 +185,10 @@ void write_accounts(const std::vector<AccountStatus>& accounts, std::ostream& ou
   out << "<section class=\"accounts\">\n<h2>Accounts</h2>\n<table>\n<thead><tr><th>Account</th><th>Dump</th>"
          "<th>Principals</th><th>People use</th><th>Without MFA</th><th>Levels</th></tr></thead>\n<tbody>\n";
   for (const auto& account : accounts) {
-    std::string levels;
-    for (const auto& level : account.levels) levels += (levels.empty() ? "" : " › ") + h(level);
     out << fmt::format(
                R"(<tr><td><code>{}</code></td><td><code>{}</code></td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>)",
                h(account.id), h(account.dump), account.principals, account.people_principals, account.exposed_principals,
-               levels)
+               h(levels_path(account, " › ")))
         << "\n";
   }
   out << "</tbody>\n</table>\n</section>\n";

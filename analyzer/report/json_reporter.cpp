@@ -114,6 +114,17 @@ void write_principal(JsonWriter& w, const Subject& subject) {
   w.EndObject();
 }
 
+// Principals judged, those people use, and those of them reaching a sensitive action without MFA:
+// the same keys for an account and for the whole audit.
+void write_principal_counts(JsonWriter& w, size_t principals, size_t people, size_t exposed) {
+  w.Key("principals");
+  w.Uint64(principals);
+  w.Key("people_reachable_principals");
+  w.Uint64(people);
+  w.Key("principals_with_unprotected_sensitive_actions");
+  w.Uint64(exposed);
+}
+
 // An audit of several accounts: each account's counts and levels.
 void write_accounts(JsonWriter& w, const std::vector<AccountStatus>& accounts) {
   w.Key("accounts");
@@ -126,12 +137,7 @@ void write_accounts(JsonWriter& w, const std::vector<AccountStatus>& accounts) {
     w.StartArray();
     for (const auto& level : account.levels) w.string(level);
     w.EndArray();
-    w.Key("principals");
-    w.Uint64(account.principals);
-    w.Key("people_reachable_principals");
-    w.Uint64(account.people_principals);
-    w.Key("principals_with_unprotected_sensitive_actions");
-    w.Uint64(account.exposed_principals);
+    write_principal_counts(w, account.principals, account.people_principals, account.exposed_principals);
     w.EndObject();
   }
   w.EndArray();
@@ -218,12 +224,7 @@ void write_json(const Report& report, const ReportOptions& options, std::ostream
   w.Key("notes");
   w.Uint64(counts.notes);
   if (audit) {
-    w.Key("principals");
-    w.Uint64(report.principals.size());
-    w.Key("people_reachable_principals");
-    w.Uint64(summary.people_principals);
-    w.Key("principals_with_unprotected_sensitive_actions");
-    w.Uint64(summary.exposed_principals);
+    write_principal_counts(w, report.principals.size(), summary.people_principals, summary.exposed_principals);
     w.Key("distinct_unprotected_sensitive_actions");
     w.Uint64(summary.distinct_unprotected_actions);
     w.Key("service_only_roles");

@@ -62,11 +62,9 @@ void write_accounts(const std::vector<AccountStatus>& accounts, std::ostream& ou
   if (accounts.empty()) return;
   out << "### Accounts\n\n| Account | Dump | Principals | People use | Without MFA | Levels |\n|---|---|--:|--:|--:|---|\n";
   for (const auto& account : accounts) {
-    std::string levels;
-    for (const auto& level : account.levels) levels += (levels.empty() ? "" : " › ") + md_text(level);
     out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", md_code(account.id, Place::Table),
                        md_code(account.dump, Place::Table), account.principals, account.people_principals,
-                       account.exposed_principals, levels);
+                       account.exposed_principals, md_text(levels_path(account, " › ")));
   }
   out << "\n";
 }

@@ -50,6 +50,10 @@ struct PrincipalStatus {
   size_t unprotected_sensitive_actions = 0;
   size_t protected_sensitive_actions = 0;
   ReachedBy reached_by = ReachedBy::People;
+
+  bool used_by_people() const { return reached_by == ReachedBy::People; }
+  // What the audit counts against the account: used by people, and reaching a sensitive action without MFA.
+  bool exposed() const { return used_by_people() && unprotected_sensitive_actions != 0; }
 };
 
 // An account of an audit of several (`mfalint audit DUMP...`, `--org`): its principals' subjects

@@ -57,7 +57,7 @@ Summary summarize(const Report& report) {
       summary.federated_roles.push_back(&principal);
       continue;
     }
-    bool exposed = principal.unprotected_sensitive_actions != 0;
+    bool exposed = principal.exposed();
     ++summary.people_principals;
     summary.exposed_principals += exposed ? 1 : 0;
     auto kind = std::find_if(summary.by_kind.begin(), summary.by_kind.end(),
@@ -145,7 +145,7 @@ std::string subject_line(const Subject& subject) {
                         subject.rows.size());
   }
   if (const PrincipalStatus* principal = subject.principal) {
-    if (principal->reached_by == ReachedBy::People) {
+    if (principal->used_by_people()) {
       line += fmt::format("; {} reachable without MFA, {} only with MFA",
                           counted(principal->unprotected_sensitive_actions, "sensitive action"),
                           principal->protected_sensitive_actions);
@@ -174,6 +174,15 @@ std::string by_kind_line(const Summary& summary) {
     line += fmt::format("{}s {} of {}", count.kind, count.exposed, count.principals);
   }
   return line;
+}
+
+std::string levels_path(const AccountStatus& account, std::string_view separator) {
+  std::string path;
+  for (const auto& level : account.levels) {
+    if (!path.empty()) path += separator;
+    path += level;
+  }
+  return path;
 }
 
 std::string role_names(const std::vector<const PrincipalStatus*>& roles) {

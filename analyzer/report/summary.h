@@ -80,6 +80,8 @@ std::string subject_line(const Subject& subject);
 std::string_view subject_noun(const Summary& summary);  // "file", "principal"
 // "users 3 of 4, roles 10 of 12": per kind, how many of the principals people reach are exposed.
 std::string by_kind_line(const Summary& summary);
+// "root r-1 > ou ou-1 (Workloads) > account 111122223333": an account's levels, root first.
+std::string levels_path(const AccountStatus& account, std::string_view separator);
 // "role/a, role/b, ... (27 more)": the roles listed apart.
 std::string role_names(const std::vector<const PrincipalStatus*>& roles);
 std::string rule_anchor(std::string_view rule);  // "rule-iam012": the id of the rule's how-to-fix section

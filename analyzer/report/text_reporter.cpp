@@ -190,8 +190,7 @@ void write_principals(const Summary& summary, const ReportOptions& options, cons
 // An audit of several accounts: a line per account after its principals' sections.
 void write_accounts(const std::vector<AccountStatus>& accounts, const Style& style, std::ostream& out) {
   for (const auto& account : accounts) {
-    std::string levels;
-    for (const auto& level : account.levels) levels += (levels.empty() ? "" : " > ") + level;
+    std::string levels = levels_path(account, " > ");
     out << style.paint("1", fmt::format("account {}", account.id.empty() ? "(unknown)" : account.id))
         << fmt::format(" ({}): {} judged; of the {} people use, {} reach sensitive actions without MFA{}\n",
                        account.dump, counted(account.principals, "principal"), account.people_principals,

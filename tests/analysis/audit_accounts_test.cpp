@@ -33,9 +33,7 @@ report::Report audit_under(const input::Organization& org, const std::vector<std
 
 size_t exposed(const report::Report& report) {
   size_t count = 0;
-  for (const auto& principal : report.principals) {
-    count += principal.reached_by == report::ReachedBy::People && principal.unprotected_sensitive_actions;
-  }
+  for (const auto& principal : report.principals) count += principal.exposed();
   return count;
 }
 

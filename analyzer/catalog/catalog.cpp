@@ -109,6 +109,15 @@ std::vector<ActionResourceType> action_resource_types(ActionId action) {
   return types;
 }
 
+std::vector<ActionResourceType> service_resource_types(ServiceId service) {
+  std::vector<ActionResourceType> types;
+  for (uint32_t id = kServices[service].first_resource_type; id < kServices[service + 1].first_resource_type; ++id) {
+    const data::ResourceTypeRow& type = data::kResourceTypes[id];
+    types.push_back({text(type.name), text(type.arn_format), false});
+  }
+  return types;
+}
+
 std::vector<std::string_view> action_condition_keys(ActionId action) {
   const data::ActionRow& row = kActions[action];
   std::vector<std::string_view> keys;

@@ -55,6 +55,8 @@ struct ActionResourceType {
 };
 std::vector<ActionResourceType> action_resource_types(ActionId action);
 std::vector<std::string_view> action_condition_keys(ActionId action);  // the keys the reference lists for it
+// Every resource type the reference lists for `service` (`required` is false), also those no action names.
+std::vector<ActionResourceType> service_resource_types(ServiceId service);
 
 // IAM's wildcard matching of an action pattern against "service:Action": `*` matches any run of
 // characters, `?` exactly one, letters match regardless of case. Allocates nothing.

@@ -1,4 +1,5 @@
 #include "catalog/catalog.h"
+#include "catalog/remembered.h"
 #include "catalog/catalog_data.h"
 #include "catalog/text.h"
 
@@ -18,7 +19,9 @@ std::string_view key_type_name(KeyType type) {
   return kNames[static_cast<size_t>(type)];
 }
 
-std::optional<KeyType> condition_key_type(std::string_view key) {
+namespace {
+
+std::optional<KeyType> look_up_key_type(std::string_view key) {
   const auto* end = kConditionKeys + data::kConditionKeyCount;
   const auto* it = std::lower_bound(kConditionKeys, end, key, [](const data::ConditionKeyRow& row, std::string_view k) {
     return compare_lower(text(row.name), k) < 0;
@@ -38,6 +41,14 @@ std::optional<KeyType> condition_key_type(std::string_view key) {
   }
   return std::nullopt;
 }
+
+struct KeyTypes;
+
+}  // namespace
+
+// Every check that reads conditions asks for each key's type, and a key written with a tag key
+// is matched against every template: the answer is remembered.
+std::optional<KeyType> condition_key_type(std::string_view key) { return remembered<KeyTypes>(key, look_up_key_type); }
 
 bool condition_key_prefix_known(std::string_view key) {
   size_t colon = key.find(':');

@@ -19,8 +19,8 @@ struct TransparentHash {
 // What `compute(name)` returned the last time this thread asked `Tag` about `name`, computing it
 // the first time. Each tag (one per function remembered) keeps up to 4,096 answers.
 template <class Tag, class Compute>
-std::string remembered(std::string_view name, Compute compute) {
-  thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> answers;
+auto remembered(std::string_view name, Compute compute) -> decltype(compute(name)) {
+  thread_local std::unordered_map<std::string, decltype(compute(name)), TransparentHash, std::equal_to<>> answers;
   if (auto it = answers.find(name); it != answers.end()) return it->second;
   if (answers.size() >= 4096) answers.clear();
   return answers.emplace(std::string(name), compute(name)).first->second;

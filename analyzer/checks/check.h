@@ -12,6 +12,7 @@
 namespace mfalint::checks {
 
 using model::make_finding;
+using model::with_code;
 
 using CheckFn = void (*)(const model::Policy& policy, Findings& out);
 

@@ -9,17 +9,22 @@ namespace mfalint::checks {
 void check_element_pairs(const model::Policy& policy, Findings& out) {
   for (const auto& st : policy.statements) {
     if (st.action && st.not_action) {
-      out.push_back(make_finding("IAM007", policy, st, st.not_action->loc,
-                                 "statement has both \"Action\" and \"NotAction\"; use one"));
+      out.push_back(with_code(make_finding("IAM007", policy, st, st.not_action->loc,
+                                           "statement has both \"Action\" and \"NotAction\"; use one"),
+                              "UNSUPPORTED_ELEMENT_COMBINATION"));
     } else if (!st.action && !st.not_action) {
-      out.push_back(make_finding("IAM007", policy, st, st.loc, "statement has neither \"Action\" nor \"NotAction\""));
+      out.push_back(with_code(
+          make_finding("IAM007", policy, st, st.loc, "statement has neither \"Action\" nor \"NotAction\""),
+          "MISSING_ACTION"));
     }
     if (st.resource && st.not_resource) {
-      out.push_back(make_finding("IAM008", policy, st, st.not_resource->loc,
-                                 "statement has both \"Resource\" and \"NotResource\"; use one"));
+      out.push_back(with_code(make_finding("IAM008", policy, st, st.not_resource->loc,
+                                           "statement has both \"Resource\" and \"NotResource\"; use one"),
+                              "UNSUPPORTED_ELEMENT_COMBINATION"));
     } else if (!st.resource && !st.not_resource && policy.kind != model::PolicyKind::Trust) {
-      out.push_back(
-          make_finding("IAM008", policy, st, st.loc, "statement has neither \"Resource\" nor \"NotResource\""));
+      out.push_back(with_code(
+          make_finding("IAM008", policy, st, st.loc, "statement has neither \"Resource\" nor \"NotResource\""),
+          "MISSING_RESOURCE"));
     }
   }
 }

@@ -30,6 +30,21 @@ std::string_view problem(model::ConditionOp op, const model::ConditionValue& val
   return {};
 }
 
+std::string_view issue_code(OperatorFamily family) {
+  switch (family) {
+    case OperatorFamily::Numeric: return "TYPE_MISMATCH_NUMBER";
+    case OperatorFamily::Bool:
+    case OperatorFamily::Null: return "TYPE_MISMATCH_BOOLEAN";
+    case OperatorFamily::Date: return "TYPE_MISMATCH_DATE";
+    case OperatorFamily::Ip: return "TYPE_MISMATCH_IP_RANGE";
+    case OperatorFamily::Binary: return "TYPE_MISMATCH_STRING";
+    case OperatorFamily::Arn:  // Access Analyzer has no code for a malformed ARN value
+    case OperatorFamily::String:
+    case OperatorFamily::Unknown: return {};
+  }
+  return {};
+}
+
 }  // namespace
 
 // IAM015: a condition value that cannot be of the operator's type never matches.
@@ -40,9 +55,11 @@ void check_condition_value_type(const model::Policy& policy, Findings& out) {
         for (const auto& value : entry.values) {
           auto expected = problem(block.op, value);
           if (expected.empty()) continue;
-          out.push_back(make_finding("IAM015", policy, st, value.loc,
-                                     fmt::format("\"{}\" for {} under {} is not {}: the condition never matches",
-                                                 value.text, entry.key.value, block.op_text.value, expected)));
+          Finding finding = make_finding("IAM015", policy, st, value.loc,
+                                         fmt::format("\"{}\" for {} under {} is not {}: the condition never matches",
+                                                     value.text, entry.key.value, block.op_text.value, expected));
+          finding.aws_issue_code = issue_code(model::operator_family(block.op));
+          out.push_back(std::move(finding));
         }
       }
     }

@@ -24,11 +24,31 @@ struct CheckOptions {
   AnalysisFlags analysis;
   bool explain = false;
   bool together = false;
+  std::string policy_type;
+  std::string resource_type;
   unsigned jobs = default_jobs();
   uint64_t max_file_mib = input::kDefaultMaxFileBytes >> 20;
 };
 
 std::string_view plural(size_t n) { return n == 1 ? "" : "s"; }
+
+// What --policy-type and --resource-type say, as Access Analyzer's validate-policy reads them: a
+// resource type alone makes a resource policy, AWS::IAM::AssumeRolePolicyDocument a trust policy.
+std::optional<input::PolicyType> given_type(const CheckOptions& options) {
+  input::PolicyType given;
+  if (!options.policy_type.empty()) given.kind = model::parse_policy_type(options.policy_type);
+  if (options.resource_type.empty()) return given;
+  model::PolicyKind implied = options.resource_type == "AWS::IAM::AssumeRolePolicyDocument" ? model::PolicyKind::Trust
+                                                                                           : model::PolicyKind::Resource;
+  if (given.kind && *given.kind != implied) {
+    fmt::print(stderr, "mfalint: error: --resource-type {} is for {} policies, not {}\n", options.resource_type,
+               model::policy_type_name(implied), options.policy_type);
+    return std::nullopt;
+  }
+  given.kind = implied;
+  if (implied == model::PolicyKind::Resource) given.resource_type = options.resource_type;
+  return given;
+}
 
 // Drops the findings the baseline accepts. --write-baseline records every finding first, and the
 // run then reports against what it just wrote: nothing. Throws BaselineError.
@@ -61,6 +81,9 @@ int run_check(const CheckOptions& options) {
   analysis->max_file_bytes = options.max_file_mib << 20;
   analysis->together = options.together;
   analysis->sets = pipeline::policy_sets_of(config);
+  auto given = given_type(options);
+  if (!given) return kExitError;
+  analysis->given_type = std::move(*given);
   auto report = pipeline::check_files(pipeline::without_excluded(config, options.paths), *analysis);
   pipeline::apply_config(config, report);
   try {
@@ -91,6 +114,20 @@ Command add_check_command(CLI::App& root) {
   app->add_flag("--together", options->together,
                 "Judge all the paths' identity policies as one principal's set, as `audit` judges a user "
                 "(Allows united, every Deny applied to all)");
+  app->add_option("--policy-type", options->policy_type,
+                  "Judge policies whose input does not say their type as this type (a template's resource "
+                  "types, an account dump and an organization's policies say it)")
+      ->check(CLI::IsMember({"identity", "resource", "trust", "boundary", "scp", "rcp"}))
+      ->type_name("TYPE");
+  app->add_option("--resource-type", options->resource_type,
+                  "The resource a resource policy is attached to, as CloudFormation names its type "
+                  "(AWS::S3::Bucket, AWS::KMS::Key; AWS::IAM::AssumeRolePolicyDocument: a trust policy)")
+      ->check([](const std::string& type) {
+        return type.starts_with("AWS::") && type.find("::", 5) != std::string::npos
+                   ? std::string()
+                   : std::string("expected a CloudFormation type name such as AWS::S3::Bucket");
+      })
+      ->type_name("TYPE");
   app->add_option("--jobs", options->jobs, "Check this many files at once (default: one per core; 1: one by one)")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");

@@ -1,7 +1,7 @@
 #include "core/rule_docs.h"
 #include "cli/command.h"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <memory>
 
@@ -20,8 +20,11 @@ int run_rules(const std::string& id) {
     fmt::print(stderr, "mfalint: error: no rule {}; `mfalint rules` lists them\n", id);
     return kExitError;
   }
-  fmt::print("{} ({}): {}\nDefault severity: {}\n\n{}\n", rule->id, rule->name, rule->title,
-             severity_name(rule->severity), rule->body);
+  fmt::print("{} ({}): {}\nDefault severity: {}\n", rule->id, rule->name, rule->title, severity_name(rule->severity));
+  if (!rule->aws_issue_codes.empty()) {
+    fmt::print("IAM Access Analyzer: {}\n", fmt::join(rule->aws_issue_codes, ", "));
+  }
+  fmt::print("\n{}\n", rule->body);
   return kExitClean;
 }
 

@@ -57,6 +57,11 @@ struct Finding {
   std::vector<std::string> not_resources;
   std::string fix;      // the change that resolves it, when there is one
   std::string context;  // where in the file: "PolicyVersion.Document", a logical resource, a principal
+  // The IAM Access Analyzer check it corresponds to ("PASS_ROLE_WITH_STAR_IN_RESOURCE"), if any.
+  std::string_view aws_issue_code;
+  // The policy type it was judged as ("identity", "resource", "trust", "boundary", "scp", "rcp");
+  // empty for a finding about a file rather than a policy.
+  std::string_view policy_type;
 
   const std::string& file() const;
 };

@@ -34,6 +34,13 @@ RuleDoc parse_doc(const EmbeddedDoc& embedded) {
     if (key == "id") doc.id = value;
     else if (key == "name") doc.name = value;
     else if (key == "title") doc.title = value;
+    else if (key == "aws_issue_codes") {
+      for (std::string_view rest = value; !rest.empty();) {
+        size_t space = rest.find(' ');
+        if (space != 0) doc.aws_issue_codes.emplace_back(rest.substr(0, space));
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      }
+    }
     else if (key == "severity") {
       auto severity = parse_severity(value);
       if (!severity) throw std::logic_error(fmt::format("rules/{}.md: bad severity '{}'", embedded.id, value));

@@ -5,6 +5,7 @@
 //   name: sensitive-action-without-mfa
 //   title: Sensitive action allowed without MFA
 //   severity: error
+//   aws_issue_codes: PASS_ROLE_WITH_STAR_IN_RESOURCE PASS_ROLE_WITH_NOT_RESOURCE   (optional)
 //   ---
 // followed by Markdown with the sections "What it does", "Why is this bad?", "Example", "Use instead".
 
@@ -27,6 +28,9 @@ struct RuleDoc {
   std::string name;
   std::string title;
   Severity severity = Severity::Error;
+  // The IAM Access Analyzer checks the rule covers (core/aws_issue_codes.h). With one, every
+  // finding of the rule carries it; with several, each finding site names its own.
+  std::vector<std::string> aws_issue_codes;
   std::string body;  // the Markdown after the front matter
   std::string section(std::string_view heading) const;  // text under "## heading", trimmed
 };

@@ -38,6 +38,11 @@ Finding file_finding(std::string_view rule, const LoadedFile& file, const Locati
 void add_unchecked_note(LoadedFile& file, uint32_t begin, uint32_t end, const std::string& context,
                         std::string message);
 
+// The resource a resource policy held by a CloudFormation or Terraform resource type is attached
+// to, named as CloudFormation names types ("aws_s3_bucket_policy" -> "AWS::S3::Bucket"); empty
+// for a type that holds no resource policy.
+std::string_view attached_resource_type(std::string_view type);
+
 // Adapters, one file each.
 extern const JsonAdapter kPolicyVersionAdapter;
 extern const JsonAdapter kInlinePolicyAdapter;

@@ -155,10 +155,10 @@ void load_deployment(const std::string& logical_id, const JsonNode& resource, Lo
     if (const JsonNode* doc = member(properties, known->document, outcomes)) {
       SizeQuota quota =
           known->type == "AWS::IAM::Policy" ? inline_policy_quota(properties, outcomes) : known->quota;
-      add_document(*doc,
-                   model::PolicyOrigin{file.source, fmt::format("{}.{}", logical_id, known->document), known->kind,
-                                       quota, true},
-                   file, string_text, deployment);
+      model::PolicyOrigin origin{file.source, fmt::format("{}.{}", logical_id, known->document), known->kind, quota,
+                                 true};
+      origin.resource_type = attached_resource_type(known->type);
+      add_document(*doc, std::move(origin), file, string_text, deployment);
     }
   }
   if (known->inline_quota == SizeQuota::None) return;

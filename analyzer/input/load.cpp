@@ -115,9 +115,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
   return files;
 }
 
-LoadedFile load_text(std::string path, std::string text) {
+LoadedFile load_text(std::string path, std::string text, const PolicyType& given) {
   LoadedFile file;
   file.path = path;
+  file.given_type = given;
   file.source = std::make_shared<SourceFile>(std::move(path), std::move(text));
   const std::string& content = file.source->text();
   if (is_terraform_source(file.path)) {
@@ -183,10 +184,10 @@ FileText read_file_text(const std::string& path, uint64_t max_bytes) {
   return read;
 }
 
-LoadedFile load_file(const std::string& path, uint64_t max_bytes) {
+LoadedFile load_file(const std::string& path, uint64_t max_bytes, const PolicyType& given) {
   FileText read = read_file_text(path, max_bytes);
   if (read.failure) return std::move(*read.failure);
-  return load_text(std::move(read.name), std::move(read.text));
+  return load_text(std::move(read.name), std::move(read.text), given);
 }
 
 }  // namespace mfalint::input

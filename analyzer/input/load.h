@@ -14,9 +14,16 @@
 
 namespace mfalint::input {
 
+// What the user says about policies whose input does not say it (`--policy-type`, `--resource-type`).
+struct PolicyType {
+  std::optional<model::PolicyKind> kind;
+  std::string resource_type;  // "AWS::S3::Bucket": applies to resource policies
+};
+
 struct LoadedFile {
   std::shared_ptr<const SourceFile> source;  // null when the file could not be read at all
   std::string path;
+  PolicyType given_type;
   std::vector<model::Policy> policies;
   Findings findings;  // grammar findings found while building the model
   // Set when the file could not be read or parsed (empty, not JSON, not UTF-8, binary):
@@ -61,7 +68,7 @@ Loaded read_file_with(const std::string& path, uint64_t max_bytes, Read read) {
   return read(std::move(text.name), std::move(text.text));
 }
 
-LoadedFile load_file(const std::string& path, uint64_t max_bytes = kDefaultMaxFileBytes);
-LoadedFile load_text(std::string path, std::string text);
+LoadedFile load_file(const std::string& path, uint64_t max_bytes = kDefaultMaxFileBytes, const PolicyType& given = {});
+LoadedFile load_text(std::string path, std::string text, const PolicyType& given = {});
 
 }  // namespace mfalint::input

@@ -81,7 +81,9 @@ const JsonAdapter kPolicyDocumentAdapter{"policy", detect_any, load_bare};
 Finding file_finding(std::string_view rule, const LoadedFile& file, const Location& loc, std::string message) {
   model::Policy whole_file;
   whole_file.source = file.source;
-  return model::make_finding(rule, whole_file, loc, std::move(message));
+  Finding finding = model::make_finding(rule, whole_file, loc, std::move(message));
+  finding.policy_type = {};
+  return finding;
 }
 
 void fail(LoadedFile& file, std::string message, std::optional<uint32_t> offset) {
@@ -95,11 +97,18 @@ namespace {
 
 // A policy over a limit fails the file, so the run ends with status 2, and is left out; the
 // file's other policies are still analyzed.
-void build_within_limits(const JsonNode& root, const model::PolicyOrigin& origin, LoadedFile& file) {
+void build_within_limits(const JsonNode& root, model::PolicyOrigin origin, LoadedFile& file) {
   if (auto over = exceeded_limit(root)) {
     fail(file, std::move(over->message), over->offset);
     return;
   }
+  // --policy-type and --resource-type say what the input does not.
+  const PolicyType& given = file.given_type;
+  if (!origin.kind_known && given.kind) {
+    origin.kind = *given.kind;
+    origin.kind_known = true;
+  }
+  if (origin.resource_type.empty() && origin.kind == model::PolicyKind::Resource) origin.resource_type = given.resource_type;
   if (auto policy = model::build_policy(root, origin, file.findings)) file.policies.push_back(std::move(*policy));
 }
 

@@ -108,6 +108,7 @@ class PlanReader {
     for (const auto& type : kTypes) {
       if (type.type != type_name || type.mode != mode) continue;
       model::PolicyOrigin origin{file_.source, std::string(address), type.kind, type.quota, type.kind_known};
+      origin.resource_type = attached_resource_type(type.type);
       add(field(values, type.attribute), std::move(origin), type.mode == "data",
           type.required ? unknown(address, {type.attribute, std::nullopt}) : nullptr);
     }

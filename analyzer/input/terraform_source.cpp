@@ -392,6 +392,7 @@ class Module {
   struct Kind {
     PolicyKind kind;
     SizeQuota quota;
+    std::string_view resource_type = {};  // Policy::resource_type
   };
 
   void add_file(std::shared_ptr<const SourceFile> source) {
@@ -873,7 +874,7 @@ class Module {
           if (!kind.node.is_string() || kind.node.text != "SERVICE_CONTROL_POLICY") continue;
         }
       }
-      Kind kind{entry.kind, entry.quota};
+      Kind kind{entry.kind, entry.quota, attached_resource_type(type)};
       if (type == "aws_iam_policy" && boundaries_.count(block.labels[1])) kind = {PolicyKind::Boundary, SizeQuota::Managed};
       if (const Attribute* attribute = block.attribute(entry.attribute)) attribute_policy(*attribute, f, address, kind);
     }
@@ -921,6 +922,7 @@ class Module {
       return;
     }
     model::PolicyOrigin origin{loaded_.source, context, kind.kind, kind.quota, kind_known};
+    origin.resource_type = kind.resource_type;
     JsonNode root;
     if (value.document) {
       root = std::move(value.node);

@@ -101,6 +101,11 @@ struct Statement {
 // What kind of policy a document is, as far as its input tells.
 enum class PolicyKind : uint8_t { Identity, Resource, Trust, Boundary, ServiceControl, ResourceControl };
 
+// "identity", "resource", "trust", "boundary", "scp", "rcp": the names of `--policy-type` and of
+// a finding's `policy_type`.
+std::string_view policy_type_name(PolicyKind kind);
+std::optional<PolicyKind> parse_policy_type(std::string_view name);
+
 // Which IAM size quota applies, when the input tells.
 enum class SizeQuota : uint8_t { None, Managed, InlineUser, InlineRole, InlineGroup, TrustPolicy };
 
@@ -110,6 +115,10 @@ struct Policy {
   bool statement_is_array = false;
   Location loc;
   PolicyKind kind = PolicyKind::Identity;
+  bool kind_stated = false;  // the input says the kind (a template's resource type); else it is guessed
+  // The resource a resource policy is attached to, as CloudFormation names its type
+  // ("AWS::S3::Bucket"), when the input or `--resource-type` says it.
+  std::string resource_type;
   SizeQuota quota = SizeQuota::None;
   uint32_t size_without_whitespace = 0;  // characters outside JSON strings that are not white space, plus string contents
   std::string context;  // where the policy came from inside its file ("PolicyVersion.Document", a logical id)

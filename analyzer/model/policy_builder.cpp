@@ -40,19 +40,22 @@ uint32_t minified_size(const JsonNode& node) {
 
 class Builder {
  public:
-  Builder(const PolicyOrigin& origin, Findings& out) : out_(out) {
+  Builder(const PolicyOrigin& origin, Findings& out) : out_(out), first_finding_(out.size()) {
     policy_.source = origin.source;
     policy_.context = origin.context;
     policy_.branch = origin.branch;
     policy_.kind = origin.kind;
     policy_.quota = origin.quota;
+    policy_.kind_stated = origin.kind_known;
+    policy_.resource_type = origin.resource_type;
   }
 
   std::optional<Policy> build(const JsonNode& root, bool kind_known) {
     policy_.loc = loc(root.begin, root.end);
     report_duplicate_keys(root);
     if (!root.is_object()) {
-      add("IAM002", root, fmt::format("a policy must be a JSON object, not {}", json_kind_name(root.kind)));
+      add("IAM002", root, fmt::format("a policy must be a JSON object, not {}", json_kind_name(root.kind)),
+          "DATA_TYPE_MISMATCH");
       return std::nullopt;
     }
     policy_.size_without_whitespace = minified_size(root);
@@ -69,8 +72,10 @@ class Builder {
         unknown_key(key, kPolicyKeys, "policy");
       }
     }
-    if (!root.find("Statement")) add("IAM002", root, "a policy needs a \"Statement\" element");
+    if (!root.find("Statement")) add("IAM002", root, "a policy needs a \"Statement\" element", "MISSING_STATEMENT");
     if (!kind_known) policy_.kind = guess_kind();
+    // Its grammar findings were made before the kind was known.
+    for (size_t i = first_finding_; i < out_.size(); ++i) out_[i].policy_type = policy_type_name(policy_.kind);
     return std::move(policy_);
   }
 
@@ -83,11 +88,13 @@ class Builder {
     last_line_ = at.line;
     return at;
   }
-  void add(std::string_view rule, const JsonNode& at, std::string message) {
-    add_at(rule, loc(at.begin, at.end), std::move(message));
+  // `code`: the Access Analyzer check it is, for a rule that covers several.
+  void add(std::string_view rule, const JsonNode& at, std::string message, std::string_view code = {}) {
+    add_at(rule, loc(at.begin, at.end), std::move(message), code);
   }
-  void add_at(std::string_view rule, const Location& at, std::string message) {
+  void add_at(std::string_view rule, const Location& at, std::string message, std::string_view code = {}) {
     Finding finding = model::make_finding(rule, policy_, at, std::move(message));
+    if (!code.empty()) finding.aws_issue_code = code;
     if (current_) {
       finding.statement = current_->index;
       if (current_->sid) finding.sid = current_->sid->value;
@@ -115,20 +122,23 @@ class Builder {
 
   template <size_t N>
   void unknown_key(const JsonNode::Key& key, const std::array<std::string_view, N>& known, std::string_view where) {
+    std::string_view code = where.ends_with("principal") ? "INVALID_PRINCIPAL_KEY" : "INVALID_POLICY_ELEMENT";
     for (auto name : known) {
       if (catalog::equals_lower(name, key.name)) {
         add_at("IAM009", loc(key.begin, key.end),
                fmt::format("unknown {} element \"{}\"; element names are case-sensitive: did you mean \"{}\"?", where,
-                           key.name, name));
+                           key.name, name),
+               code);
         return;
       }
     }
-    add_at("IAM009", loc(key.begin, key.end), fmt::format("unknown {} element \"{}\"", where, key.name));
+    add_at("IAM009", loc(key.begin, key.end), fmt::format("unknown {} element \"{}\"", where, key.name), code);
   }
 
   std::optional<Text> text(const JsonNode& value, std::string_view element) {
     if (!value.is_string()) {
-      add("IAM017", value, fmt::format("\"{}\" must be a string, not {}", element, json_kind_name(value.kind)));
+      add("IAM017", value, fmt::format("\"{}\" must be a string, not {}", element, json_kind_name(value.kind)),
+          "DATA_TYPE_MISMATCH");
       return std::nullopt;
     }
     return Text{value.text, loc(value.begin, value.end)};
@@ -143,16 +153,26 @@ class Builder {
     }
     if (!value.is_array()) {
       add("IAM017", value,
-          fmt::format("\"{}\" must be a string or an array of strings, not {}", element, json_kind_name(value.kind)));
+          fmt::format("\"{}\" must be a string or an array of strings, not {}", element, json_kind_name(value.kind)),
+          element.ends_with("Principal") ? "INVALID_PRINCIPAL_FORMAT" : "DATA_TYPE_MISMATCH");
       return std::nullopt;
     }
     list.is_array = true;
-    if (value.items.empty()) add("IAM010", value, fmt::format("\"{}\" is an empty array: it matches nothing", element));
+    if (value.items.empty()) {
+      add("IAM010", value, fmt::format("\"{}\" is an empty array: it matches nothing", element), empty_array_code(element));
+    }
     list.items.reserve(value.items.size());
     for (const auto& item : value.items) {
       if (auto entry = text(item, element)) list.items.push_back(std::move(*entry));
     }
     return list;
+  }
+
+  static std::string_view empty_array_code(std::string_view element) {
+    if (element.ends_with("Action")) return "EMPTY_ARRAY_ACTION";
+    if (element.ends_with("Resource")) return "EMPTY_ARRAY_RESOURCE";
+    if (element.ends_with("Principal")) return "EMPTY_ARRAY_PRINCIPAL";
+    return {};
   }
 
   // Every Action entry was looked up twice, by the unknown-action check and by the analysis: the
@@ -173,7 +193,8 @@ class Builder {
     }
     if (!value.is_array()) {
       add("IAM017", value,
-          fmt::format("\"Statement\" must be an object or an array of objects, not {}", json_kind_name(value.kind)));
+          fmt::format("\"Statement\" must be an object or an array of objects, not {}", json_kind_name(value.kind)),
+          "DATA_TYPE_MISMATCH");
       return;
     }
     policy_.statement_is_array = true;
@@ -183,7 +204,8 @@ class Builder {
       if (item.is_object()) {
         statement(item);
       } else {
-        add("IAM017", item, fmt::format("a statement must be an object, not {}", json_kind_name(item.kind)));
+        add("IAM017", item, fmt::format("a statement must be an object, not {}", json_kind_name(item.kind)),
+            "DATA_TYPE_MISMATCH");
       }
     }
   }
@@ -223,7 +245,9 @@ class Builder {
         unknown_key(key, kStatementKeys, "statement");
       }
     }
-    if (!node.find("Effect")) add_at("IAM006", st.loc, "statement has no \"Effect\": it must be \"Allow\" or \"Deny\"");
+    if (!node.find("Effect")) {
+      add_at("IAM006", st.loc, "statement has no \"Effect\": it must be \"Allow\" or \"Deny\"", "MISSING_EFFECT");
+    }
     current_ = nullptr;
   }
 
@@ -236,7 +260,8 @@ class Builder {
       st.effect = Effect::Deny;
     } else {
       add("IAM006", value,
-          fmt::format("\"Effect\" must be \"Allow\" or \"Deny\" (case-sensitive), not \"{}\"", effect_text->value));
+          fmt::format("\"Effect\" must be \"Allow\" or \"Deny\" (case-sensitive), not \"{}\"", effect_text->value),
+          "INVALID_EFFECT");
     }
   }
 
@@ -248,12 +273,18 @@ class Builder {
         result.wildcard = true;
         return result;
       }
-      add("IAM017", value, fmt::format("\"{}\" as a string must be \"*\"; use {{\"AWS\": \"{}\"}}", element, value.text));
+      add("IAM017", value, fmt::format("\"{}\" as a string must be \"*\"; use {{\"AWS\": \"{}\"}}", element, value.text),
+          "INVALID_PRINCIPAL_FORMAT");
       return std::nullopt;
     }
     if (!value.is_object()) {
-      add("IAM017", value, fmt::format("\"{}\" must be \"*\" or an object, not {}", element, json_kind_name(value.kind)));
+      add("IAM017", value, fmt::format("\"{}\" must be \"*\" or an object, not {}", element, json_kind_name(value.kind)),
+          "INVALID_PRINCIPAL_FORMAT");
       return std::nullopt;
+    }
+    if (value.keys.empty()) {
+      add("IAM010", value, fmt::format("\"{}\" is an empty object: it names no principal", element),
+          "EMPTY_OBJECT_PRINCIPAL");
     }
     static constexpr std::array<std::string_view, 4> kTypes = {"AWS", "Service", "Federated", "CanonicalUser"};
     for (size_t i = 0; i < value.keys.size(); ++i) {
@@ -271,9 +302,11 @@ class Builder {
 
   void condition(Statement& st, const JsonNode& value) {
     if (!value.is_object()) {
-      add("IAM017", value, fmt::format("\"Condition\" must be an object, not {}", json_kind_name(value.kind)));
+      add("IAM017", value, fmt::format("\"Condition\" must be an object, not {}", json_kind_name(value.kind)),
+          "DATA_TYPE_MISMATCH");
       return;
     }
+    if (value.keys.empty()) add("IAM010", value, "\"Condition\" is an empty object: remove it", "EMPTY_OBJECT_CONDITION");
     for (size_t i = 0; i < value.keys.size(); ++i) {
       const auto& key = value.keys[i];
       const JsonNode& body = value.items[i];
@@ -296,18 +329,44 @@ class Builder {
       if (!body.is_object()) {
         add("IAM017", body,
             fmt::format("condition operator \"{}\" must map to an object of keys, not {}", key.name,
-                        json_kind_name(body.kind)));
+                        json_kind_name(body.kind)),
+            "DATA_TYPE_MISMATCH");
         continue;
       }
-      if (body.items.empty()) add("IAM010", body, fmt::format("condition operator \"{}\" has no keys", key.name));
+      if (body.items.empty()) {
+        add("IAM010", body, fmt::format("condition operator \"{}\" has no keys", key.name), "EMPTY_OBJECT_CONDITION");
+      }
       for (size_t k = 0; k < body.keys.size(); ++k) {
-        block.entries.push_back(condition_entry(body.keys[k], body.items[k]));
+        block.entries.push_back(condition_entry(body.keys[k], body.items[k], block));
       }
       st.conditions.push_back(std::move(block));
     }
   }
 
-  ConditionEntry condition_entry(const JsonNode::Key& key, const JsonNode& value) {
+  // An empty list of values: what it does depends on the operator's qualifier.
+  void empty_values(const JsonNode::Key& key, const JsonNode& value, const ConditionBlock& block) {
+    if (block.qualifier == SetQualifier::ForAllValues) {
+      add("IAM010", value,
+          fmt::format("condition key \"{}\" has no values: with ForAllValues the condition matches only requests "
+                      "without the key",
+                      key.name),
+          "EMPTY_ARRAY_CONDITION_FORALLVALUES");
+    } else if (block.qualifier == SetQualifier::ForAnyValue) {
+      add("IAM010", value,
+          fmt::format("condition key \"{}\" has no values: with ForAnyValue the condition never matches", key.name),
+          "EMPTY_ARRAY_CONDITION_FORANYVALUE");
+    } else if (block.if_exists) {
+      add("IAM010", value,
+          fmt::format("condition key \"{}\" has no values: with IfExists the condition matches only requests "
+                      "without the key",
+                      key.name),
+          "EMPTY_ARRAY_CONDITION_IFEXISTS");
+    } else {
+      add("IAM010", value, fmt::format("condition key \"{}\" has no values", key.name), "EMPTY_ARRAY_CONDITION");
+    }
+  }
+
+  ConditionEntry condition_entry(const JsonNode::Key& key, const JsonNode& value, const ConditionBlock& block) {
     ConditionEntry entry;
     entry.key = Text{key.name, loc(key.begin, key.end)};
     entry.loc = loc(key.begin, value.end);
@@ -324,14 +383,15 @@ class Builder {
           cv.kind = ValueKind::Other;
           add("IAM017", item,
               fmt::format("condition value for \"{}\" must be a string, number or boolean, not {}", key.name,
-                          json_kind_name(item.kind)));
+                          json_kind_name(item.kind)),
+              "DATA_TYPE_MISMATCH");
           return;
       }
       entry.values.push_back(std::move(cv));
     };
     if (value.is_array()) {
       entry.is_array = true;
-      if (value.items.empty()) add("IAM010", value, fmt::format("condition key \"{}\" has no values", key.name));
+      if (value.items.empty()) empty_values(key, value, block);
       for (const auto& item : value.items) add_value(item);
     } else {
       add_value(value);
@@ -360,6 +420,7 @@ class Builder {
 
   Policy policy_;
   Findings& out_;
+  size_t first_finding_;
   Statement* current_ = nullptr;
   uint32_t last_line_ = 0;  // of the value located last
 };

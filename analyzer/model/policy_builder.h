@@ -18,6 +18,7 @@ struct PolicyOrigin {
   SizeQuota quota = SizeQuota::None;
   bool kind_known = false;  // false: guess identity/resource/trust from the statements
   std::string branch;       // Policy::branch
+  std::string resource_type;  // Policy::resource_type
 };
 
 // Empty when `root` is not even an object (a finding says so).

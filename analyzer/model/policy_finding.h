@@ -15,4 +15,7 @@ Finding make_finding(std::string_view rule, const Policy& policy, const Location
 Finding make_finding(std::string_view rule, const Policy& policy, const Statement& statement, const Location& loc,
                      std::string message);
 
+// `finding` as the Access Analyzer check `code`: for a rule that covers several.
+Finding with_code(Finding finding, std::string_view code);
+
 }  // namespace mfalint::model

@@ -177,7 +177,7 @@ report::Report check_files(const std::vector<std::string>& paths, const CheckFil
   std::vector<input::LoadedFile> missing;
   auto files = input::expand_paths(paths, missing);
   if (options.together || !options.sets.empty()) {
-    for (const auto& path : files) missing.push_back(load_checked(path, options.max_file_bytes));
+    for (const auto& path : files) missing.push_back(load_checked(path, options.max_file_bytes, options.given_type));
     return check_grouped(std::move(missing), options);
   }
   for (auto& file : missing) add_result(check_file(std::move(file), options), report);
@@ -196,7 +196,7 @@ report::Report check_files(const std::vector<std::string>& paths, const CheckFil
     }
   };
   auto check = [&](size_t i) {
-    results[i] = check_file(load_checked(files[i], options.max_file_bytes), options);
+    results[i] = check_file(load_checked(files[i], options.max_file_bytes, options.given_type), options);
     finished[i].store(true, std::memory_order_release);
     if (std::unique_lock lock(merging, std::try_to_lock); lock.owns_lock()) merge_finished();
   };

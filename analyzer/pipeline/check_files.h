@@ -26,6 +26,7 @@ struct CheckFilesOptions {
   // How many files are read and analyzed at once. The report is the same for any number.
   unsigned jobs = 1;
   uint64_t max_file_bytes = input::kDefaultMaxFileBytes;  // larger files are reported, not read
+  input::PolicyType given_type;  // --policy-type, --resource-type
   // Judge every file's identity policies as one principal's set, as `audit` judges a user: their
   // Allows united, each Deny applied to all (`check --together`). Resource policies stay alone.
   bool together = false;

@@ -13,7 +13,8 @@ namespace mfalint::pipeline {
 // Runs every check on each policy of `file`, appending to its findings.
 void run_checks(input::LoadedFile& file);
 
-input::LoadedFile load_checked(const std::string& path, uint64_t max_bytes = input::kDefaultMaxFileBytes);
-input::LoadedFile load_text_checked(std::string path, std::string text);
+input::LoadedFile load_checked(const std::string& path, uint64_t max_bytes = input::kDefaultMaxFileBytes,
+                               const input::PolicyType& given = {});
+input::LoadedFile load_text_checked(std::string path, std::string text, const input::PolicyType& given = {});
 
 }  // namespace mfalint::pipeline

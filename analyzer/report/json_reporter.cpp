@@ -44,6 +44,8 @@ void write_finding_fields(JsonWriter& w, const Finding& f) {
   if (!f.not_resources.empty()) string_list(w, "not_resources", f.not_resources);
   if (!f.fix.empty()) write_field(w, "fix", f.fix);
   if (!f.context.empty()) write_field(w, "context", f.context);
+  if (!f.policy_type.empty()) write_field(w, "policy_type", f.policy_type);
+  if (!f.aws_issue_code.empty()) write_field(w, "aws_issue_code", f.aws_issue_code);
 }
 
 void write_finding(JsonWriter& w, const Finding& f) {

@@ -83,6 +83,12 @@ void write_rule(JsonWriter& w, const rules::RuleDoc& rule) {
   w.Key("properties");
   w.StartObject();
   field(w, "security-severity", security_severity(rule));
+  if (!rule.aws_issue_codes.empty()) {
+    w.Key("aws_issue_codes");
+    w.StartArray();
+    for (const auto& code : rule.aws_issue_codes) text(w, code);
+    w.EndArray();
+  }
   w.Key("tags");
   w.StartArray();
   text(w, "security");  // GitHub shows security-severity only on rules tagged "security"
@@ -181,11 +187,14 @@ void write_result(JsonWriter& w, const Finding& finding, std::string_view finger
   field(w, kFingerprintName.data(), fingerprint);
   w.EndObject();
   if (!finding.sid.empty() || !finding.context.empty() || !finding.actions.empty() || !finding.resources.empty() ||
-      !finding.not_resources.empty()) {
+      !finding.not_resources.empty() || !finding.policy_type.empty() || !finding.aws_issue_code.empty()) {
     w.Key("properties");
     w.StartObject();
     if (!finding.sid.empty()) field(w, "sid", finding.sid);
     if (!finding.context.empty()) field(w, "context", finding.context);
+    if (!finding.policy_type.empty()) field(w, "policyType", finding.policy_type);
+    // Named as Access Analyzer's own output and mfalint's JSON name it, for tools that match on it.
+    if (!finding.aws_issue_code.empty()) field(w, "aws_issue_code", finding.aws_issue_code);
     if (!finding.actions.empty()) {
       w.Key("actions");
       w.StartArray();

@@ -144,18 +144,19 @@ TEST(Audit, ARoleIsJudgedThroughItsTrustPolicy) {
 // A role only an identity provider assumes: its sessions never carry MFA, so the provider decides
 // MFA. One MFA013 note at the trust policy, no MFA001; a role a person can also assume is judged.
 TEST(Audit, ARoleOnlyAnIdentityProviderAssumesGetsOneMfa013Note) {
-  auto role = [](const std::string& name, const std::string& principal) {
+  auto role = [](const std::string& name, const std::string& principal, const std::string& actions) {
     return fmt::format(R"({{"RoleName": "{0}", "Arn": "arn:aws:iam::1:role/{0}", "AssumeRolePolicyDocument": {{
         "Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {1},
-          "Action": ["sts:AssumeRoleWithSAML", "sts:AssumeRole"]}}]}},
+          "Action": {2}}}]}},
         "RolePolicyList": [{{"PolicyName": "admin", "PolicyDocument": {{"Version": "2012-10-17",
           "Statement": [{{"Effect": "Allow", "Action": ["iam:DeleteUser", "s3:DeleteBucket"], "Resource": "*"}}]}}}}],
         "AttachedManagedPolicies": []}})",
-                       name, principal);
+                       name, principal, actions);
   };
   std::string saml = R"({"Federated": "arn:aws:iam::1:saml-provider/corp"})";
-  std::string dump = "{\"RoleDetailList\": [" + role("sso-admin", saml) + ", " +
-                     role("mixed", R"({"Federated": "arn:aws:iam::1:saml-provider/corp", "AWS": "arn:aws:iam::1:root"})") +
+  std::string dump = "{\"RoleDetailList\": [" + role("sso-admin", saml, R"("sts:AssumeRoleWithSAML")") + ", " +
+                     role("mixed", R"({"Federated": "arn:aws:iam::1:saml-provider/corp", "AWS": "arn:aws:iam::1:root"})",
+                          R"(["sts:AssumeRoleWithSAML", "sts:AssumeRole"])") +
                      "]}";
   auto report = audit_account(input::read_account_dump("dump.json", dump), catalog::Sensitivity::defaults(), {});
   ASSERT_FALSE(report.files[0].error) << *report.files[0].error;

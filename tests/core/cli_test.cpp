@@ -24,7 +24,8 @@ TEST(Cli, TextFindingLineThenSourceAndCaret) {
   EXPECT_THAT(run.out, HasSubstr("samples/hidden-duplicate-condition.json:10:7: error: duplicate key \"Condition\""));
   EXPECT_THAT(run.out, HasSubstr("[IAM012]\n        \"Condition\": {\"StringEquals\""));
   EXPECT_THAT(run.out, HasSubstr("\n        ^~~~~~~~~~~\n"));
-  EXPECT_THAT(run.out, HasSubstr("1 file checked: 1 error, 0 warnings, 1 note\n"));  // MFA008: any MFA age
+  // IAM012, IAM037 (iam:* passes any role) and IAM038; MFA008: any MFA age
+  EXPECT_THAT(run.out, HasSubstr("1 file checked: 2 errors, 1 warning, 1 note\n"));
   EXPECT_THAT(run.out, Not(HasSubstr("\x1b[")));  // not a terminal: no colour
 }
 
@@ -83,12 +84,16 @@ TEST(Cli, JsonReportHasTheContractFields) {
   ASSERT_GT(findings.Size(), 2u);
   const auto& duplicate_sid = findings[2];
   EXPECT_STREQ(duplicate_sid["rule"].GetString(), "IAM011");
-  EXPECT_STREQ(duplicate_sid["severity"].GetString(), "error");
+  EXPECT_STREQ(duplicate_sid["severity"].GetString(), "warning");  // IAM accepts it in an identity policy
   EXPECT_STREQ(duplicate_sid["file"].GetString(), "samples/grammar-mistakes.json");
   EXPECT_EQ(duplicate_sid["line"].GetInt(), 11);
   EXPECT_EQ(duplicate_sid["column"].GetInt(), 14);
   EXPECT_EQ(duplicate_sid["statement"].GetInt(), 1);
   EXPECT_STREQ(duplicate_sid["sid"].GetString(), "Reports");
+  EXPECT_STREQ(duplicate_sid["policy_type"].GetString(), "identity");
+  EXPECT_STREQ(duplicate_sid["aws_issue_code"].GetString(), "UNIQUE_SIDS_RECOMMENDED");
+  EXPECT_FALSE(findings[0].HasMember("policy_type")) << "a file that is not JSON holds no policy";
+  EXPECT_STREQ(findings[0]["aws_issue_code"].GetString(), "JSON_SYNTAX_ERROR");
 }
 
 TEST(Cli, OutputFile) {
@@ -115,6 +120,9 @@ TEST(Cli, RulesCommandPrintsTheDocument) {
   auto one = run_mfalint("rules IAM012");
   EXPECT_EQ(one.status, 0);
   EXPECT_THAT(one.out, HasSubstr("## Why is this bad?"));
+  EXPECT_THAT(one.out, Not(HasSubstr("IAM Access Analyzer:"))) << "IAM012 is no Access Analyzer check";
+  EXPECT_THAT(run_mfalint("rules IAM011").out,
+              HasSubstr("IAM Access Analyzer: UNIQUE_SIDS_REQUIRED, UNIQUE_SIDS_RECOMMENDED\n"));
   EXPECT_EQ(run_mfalint("rules NOPE999").status, 2);
 }
 

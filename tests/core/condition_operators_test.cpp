@@ -42,7 +42,9 @@ TEST(ConditionOperators, EveryKnownOperatorWithQualifiersIsAccepted) {
       "BoolIfExists": {"aws:SecureTransport": "false"}, "BinaryEquals": {"aws:username": "QmluYXJ5"},
       "NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}, "ArnNotEquals": {"aws:SourceArn": "arn:aws:s3:::x"},
       "Null": {"aws:MultiFactorAuthAge": "false"}})"));
-  EXPECT_THAT(rules_of(file.findings), IsEmpty());
+  auto operator_findings = testing::with_rule(file.findings, "IAM013");
+  EXPECT_THAT(rules_of(operator_findings), IsEmpty());
+  EXPECT_THAT(rules_of(testing::with_rule(file.findings, "IAM014")), IsEmpty());
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ TEST(DuplicateSid, DistinctSidsAndMissingSidsAreFine) {
                                    {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
                                    {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
                                    {"Sid": "a", "Effect": "Allow", "Action": "s3:*", "Resource": "*"})"));
-  EXPECT_THAT(rules_of(file.findings), IsEmpty());
+  EXPECT_THAT(testing::with_rule(file.findings, "IAM011"), IsEmpty());
 }
 
 }  // namespace

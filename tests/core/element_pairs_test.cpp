@@ -20,7 +20,7 @@ TEST(ElementPairs, IAM007BothOrNeither) {
 }
 
 TEST(ElementPairs, IAM008BothOrNeither) {
-  EXPECT_THAT(rules_of(load(policy_with(R"({"Effect": "Allow", "Action": "s3:*", "Resource": "*", "NotResource": "x"})")).findings),
+  EXPECT_THAT(rules_of(load(policy_with(R"({"Effect": "Allow", "Action": "s3:*", "Resource": "*", "NotResource": "arn:aws:s3:::x"})")).findings),
               ElementsAre("IAM008"));
   EXPECT_THAT(rules_of(load(policy_with(R"({"Effect": "Allow", "Action": "s3:*"})")).findings), ElementsAre("IAM008"));
 }

@@ -49,7 +49,7 @@ TEST(TerraformPlan, FixtureFindingsPointInsideThePolicyStrings) {
   auto file = pipeline::load_checked(kPlan);
   EXPECT_FALSE(file.error);
   EXPECT_THAT(placed(file.findings),
-              ElementsAre("1:622 IAM011 error aws_iam_policy.ops",  // the second "Ops" Sid in jsonencode() output
+              ElementsAre("1:622 IAM011 warning aws_iam_policy.ops",  // the second "Ops" Sid in jsonencode() output
                           "1:1059 MFA010 error aws_iam_role.operator",  // the Principal in the pretty data source JSON
                           "1:3384 MFA002 error module.data_access.aws_iam_role_policy.reader",
                           "1:6202 IAM018 note aws_s3_bucket_policy.reports",  // `"policy":true` in after_unknown

@@ -3,6 +3,8 @@
 // in a browser is tests/e2e/report_html.sh.
 #include "report/report_support.h"
 
+#include <rapidjson/document.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -112,8 +114,15 @@ TEST(Html, SamplesReport) {
   auto run = testing::run_mfalint("check --format html samples/");
   EXPECT_EQ(run.status, 2);
   auto root = parsed(run.out);
-  // One bar per rule: each rule of samples/expected-findings.txt, each found at one severity.
-  EXPECT_EQ(with_class(root, "rect", "bar").size(), expected.rules.size());
+  // One bar per rule and severity the samples' findings have (IAM043 is found as an error and a note).
+  rapidjson::Document json;
+  json.Parse(testing::run_mfalint("check --format json samples/").out.c_str());
+  std::set<std::string> rule_levels;
+  for (const auto& finding : json["findings"].GetArray()) {
+    rule_levels.insert(std::string(finding["rule"].GetString()) + " " + finding["severity"].GetString());
+  }
+  EXPECT_GE(rule_levels.size(), expected.rules.size());
+  EXPECT_EQ(with_class(root, "rect", "bar").size(), rule_levels.size());
   EXPECT_THAT(run.out, HasSubstr(">MFA017</text>"));  // the set-up note, apart from MFA001's errors
   EXPECT_THAT(run.out, HasSubstr(">MFA002</text>"));
   EXPECT_EQ(with_class(root, "li", "finding").size(), expected.findings);

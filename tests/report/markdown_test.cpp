@@ -98,7 +98,7 @@ TEST(Markdown, SamplesReport) {
   for (const auto& [file, count] : expected.per_file) {
     EXPECT_THAT(run.out, HasSubstr("## `" + file + "`\n\n"));
   }
-  EXPECT_THAT(run.out, HasSubstr("2. **error** [IAM012](#rule-iam012) · line 10, column 7\\\n"));
+  EXPECT_THAT(run.out, HasSubstr("4. **error** [IAM012](#rule-iam012) · line 10, column 7\\\n"));
   EXPECT_THAT(run.out, HasSubstr("**Fix:** \"Version\": \"2012-10-17\""));
   EXPECT_THAT(run.out, HasSubstr("### MFA table\n\n| Where | Action | Resource | Long-term keys |"));
 }

@@ -91,6 +91,8 @@ inline report::Report audit_report() {
       {{"policies/a_b.json", policy_with(R"({"Sid": "Ops*", "Effect": "allow", "Action": "s3:*", "Resource": "*"})")},
        {"policies/clean.json", policy_with(R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"})")},
        {"policies/empty.json", ""}});
+  // The Sid holds Markdown syntax on purpose; that IAM refuses such a Sid (IAM039) is not this report's point.
+  std::erase_if(report.findings, [](const Finding& finding) { return finding.rule == "IAM039"; });
   auto source = report.findings.front().source;
   report.findings.push_back(
       finding_in(source, "IAM009", "odd *text* with _under_ | pipe, `tick` and <script>alert(1)</script>", 2, 3));

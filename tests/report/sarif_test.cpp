@@ -110,6 +110,11 @@ void expect_github_accepts(const rapidjson::Document& log) {
     std::vector<std::string> tags;
     for (const auto& tag : rule["properties"]["tags"].GetArray()) tags.emplace_back(tag.GetString());
     EXPECT_THAT(tags, ::testing::Contains("security"));  // else GitHub ignores security-severity
+    std::vector<std::string> codes;
+    if (rule["properties"].HasMember("aws_issue_codes")) {
+      for (const auto& code : rule["properties"]["aws_issue_codes"].GetArray()) codes.emplace_back(code.GetString());
+    }
+    EXPECT_EQ(codes, docs[i].aws_issue_codes);
   }
 
   std::set<std::string> fingerprints;

@@ -20,6 +20,20 @@ namespace mfalint::testing {
 
 inline input::LoadedFile load(const std::string& json) { return pipeline::load_text_checked("policy.json", json); }
 
+// `json` judged as a policy of `kind` (as `check --policy-type`), attached to `resource_type`.
+inline input::LoadedFile load_as(model::PolicyKind kind, const std::string& json, const std::string& resource_type = "") {
+  return pipeline::load_text_checked("policy.json", json, input::PolicyType{kind, resource_type});
+}
+
+// The Access Analyzer issue codes of the findings of `rule`, in order.
+inline std::vector<std::string> codes_of(const Findings& findings, const std::string& rule) {
+  std::vector<std::string> codes;
+  for (const auto& finding : findings) {
+    if (finding.rule == rule) codes.emplace_back(finding.aws_issue_code);
+  }
+  return codes;
+}
+
 // The rule ids of the findings, in order.
 inline std::vector<std::string> rules_of(const Findings& findings) {
   std::vector<std::string> ids;

@@ -37,8 +37,8 @@ std::string_view issue_code(OperatorFamily family) {
     case OperatorFamily::Null: return "TYPE_MISMATCH_BOOLEAN";
     case OperatorFamily::Date: return "TYPE_MISMATCH_DATE";
     case OperatorFamily::Ip: return "TYPE_MISMATCH_IP_RANGE";
-    case OperatorFamily::Binary: return "TYPE_MISMATCH_STRING";
-    case OperatorFamily::Arn:  // Access Analyzer has no code for a malformed ARN value
+    case OperatorFamily::Binary:  // read as text: IAM032 says when it is not base 64
+    case OperatorFamily::Arn:     // Access Analyzer has no code for a malformed ARN value
     case OperatorFamily::String:
     case OperatorFamily::Unknown: return {};
   }

@@ -36,6 +36,17 @@ bool has_bare_wildcard(std::string_view text) {
 
 bool has_variable(std::string_view text) { return text.find("${") != std::string_view::npos; }
 
+// Base 64 as RFC 4648 writes it: groups of four of A-Z, a-z, 0-9, '+' and '/', the last padded
+// with '='.
+bool is_base64(std::string_view text) {
+  if (text.empty() || text.size() % 4 != 0) return false;
+  size_t padding = text.ends_with("==") ? 2 : text.ends_with('=') ? 1 : 0;
+  for (size_t i = 0; i + padding < text.size(); ++i) {
+    if (!is_alnum(text[i]) && text[i] != '+' && text[i] != '/') return false;
+  }
+  return true;
+}
+
 // "us-east-1", "us-gov-west-1", "eusc-de-east-1": a 2-5 letter area, one or more lower-case
 // words, a number.
 bool region_form(std::string_view text) {
@@ -161,6 +172,17 @@ void check_entry(const model::ConditionBlock& block, const model::ConditionEntry
            fmt::format("{} is one boolean, but {} lists {} values: use a single \"true\" or \"false\"", key,
                        block.op_text.value, entry.values.size()),
            "INVALID_CONDITION_MULTIPLE_BOOLEAN", Severity::Error);
+    }
+  }
+
+  if (family == OperatorFamily::Binary) {
+    for (const auto& value : entry.values) {
+      if (value.kind != ValueKind::String || has_variable(value.text) || is_base64(value.text)) continue;
+      emit(value.loc,
+           fmt::format("\"{}\" is not base-64: {} compares the base-64 text of the request's value with it, so it "
+                       "never matches",
+                       value.text, block.op_text.value),
+           "TYPE_MISMATCH_STRING", Severity::Warning);
     }
   }
 

@@ -102,5 +102,12 @@ TEST(Iam032, WellFormedVpcIdsAreSilent) {
   EXPECT_THAT(codes_of(file.findings, "IAM032"), IsEmpty());
 }
 
+TEST(Iam032, BinaryValueThatIsNotBase64) {
+  auto bad = load(with_condition(R"({"BinaryEquals": {"aws:username": ["QmluYXJ5", "not base64!", "QUJD="]}})"));
+  EXPECT_THAT(codes_of(bad.findings, "IAM032"), ElementsAre("TYPE_MISMATCH_STRING", "TYPE_MISMATCH_STRING"));
+  auto good = load(with_condition(R"({"BinaryEquals": {"aws:username": ["QmluYXJ5VmFsdWU=", "QUI=", "${aws:username}"]}})"));
+  EXPECT_THAT(codes_of(good.findings, "IAM032"), IsEmpty());
+}
+
 }  // namespace
 }  // namespace mfalint

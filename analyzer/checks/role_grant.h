@@ -1,12 +1,18 @@
 #pragma once
 // What IAM037 (iam:PassRole) and IAM038 (iam:CreateServiceLinkedRole) share: both ask whether an
 // identity policy's Allow grants one IAM action on every role, and both accept a positive
-// condition on one key as the narrowing AWS suggests. Each rule keeps its own codes and messages.
+// condition on one key as the narrowing AWS suggests. Each rule gives its codes and the end of its
+// messages (BroadGrant); the finding is made here.
 
 #include "catalog/catalog.h"
 #include "catalog/text.h"
+#include "checks/check.h"
 #include "eval/arn.h"
 #include "model/policy.h"
+
+#include <fmt/core.h>
+
+#include <array>
 
 #include <optional>
 #include <string_view>
@@ -97,5 +103,55 @@ inline bool restricted_by(const model::Statement& st, std::string_view key) {
 // what other policies grant (their Allow "*" on "*" is how they are written); resource and trust
 // policies cannot grant it.
 inline bool grants_role_actions(model::PolicyKind kind) { return kind == model::PolicyKind::Identity; }
+
+// One rule's view of an Allow that reaches its action on every role.
+struct BroadGrant {
+  std::string_view rule;           // "IAM037"
+  std::string_view action;         // "iam:PassRole"
+  SampleRoles any_role;            // what a Resource entry must take to cover every role
+  std::string_view narrowing_key;  // a positive condition on it narrows a Resource "*" enough
+  // Access Analyzer's codes by how the statement reaches the action (named, an action wildcard,
+  // NotAction), with NotResource and with a Resource on every role.
+  std::array<std::string_view, 3> with_not_resource, on_every_role;
+  std::string_view not_resource_consequence, every_role_consequence;  // the message's end
+};
+
+// The findings of `grant` in an identity policy: at most one per Allow.
+inline void report_broad_grants(const model::Policy& policy, const BroadGrant& grant, const TargetAction& target,
+                                Findings& out) {
+  if (!grants_role_actions(policy.kind)) return;
+  for (const auto& st : policy.statements) {
+    if (st.effect != model::Effect::Allow) continue;
+    Reach how = reach(st, target);
+    if (how == Reach::None) continue;
+    const Location* where = nullptr;
+    std::string place;
+    std::string_view code, consequence;
+    auto way = static_cast<size_t>(how) - 1;  // Named, Wildcard, NotAction
+    if (st.not_resource) {
+      where = &st.not_resource->loc;
+      place = "with NotResource";
+      code = grant.with_not_resource[way];
+      consequence = grant.not_resource_consequence;
+    } else if (st.resource) {
+      const model::Text* star = every_role_entry(*st.resource, grant.any_role);
+      if (!star || restricted_by(st, grant.narrowing_key)) continue;
+      where = &star->loc;
+      place = fmt::format("on \"{}\"", star->value);
+      code = grant.on_every_role[way];
+      consequence = grant.every_role_consequence;
+    } else {
+      continue;
+    }
+    std::string message;
+    switch (how) {
+      case Reach::Named: message = fmt::format("{} {}", grant.action, place); break;
+      case Reach::Wildcard: message = fmt::format("an action wildcard that covers {}, {},", grant.action, place); break;
+      default: message = fmt::format("NotAction (which does not exclude {}) {}", grant.action, place);
+    }
+    message += consequence;
+    out.push_back(with_code(make_finding(grant.rule, policy, st, *where, std::move(message)), code));
+  }
+}
 
 }  // namespace mfalint::checks::role_grant

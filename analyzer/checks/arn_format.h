@@ -1,5 +1,5 @@
 #pragma once
-// Helpers shared by the resource ARN checks IAM020-IAM022 (and only them): a policy ARN split into
+// Helpers shared by the resource ARN checks IAM020-IAM022 (and the Region form, by IAM032): a policy ARN split into
 // its six fields, the form checks of IAM020 (which the others skip), and whether an ARN can name a
 // resource of one of the catalog's ARN formats. Both sides are read as wildcard patterns: `*`, `?`
 // and `${...}` variables in the ARN, `${...}` placeholders (one character or more) and `*` in the
@@ -99,15 +99,16 @@ inline bool valid_partition(std::string_view partition) {
   return false;
 }
 
-// AWS's Region codes: a 2-4 letter area, one or more lower-case words, a number (us-east-1,
-// us-gov-west-1, cn-northwest-1, eu-isoe-west-1, eusc-de-east-1).
-inline bool region_form(std::string_view region) {
+// AWS's Region codes: an area of 2 to `longest_area` letters, one or more lower-case words, a
+// number (us-east-1, us-gov-west-1, cn-northwest-1, eu-isoe-west-1, eusc-de-east-1). IAM032 judges
+// condition values with it too.
+inline bool region_form(std::string_view region, size_t longest_area = 4) {
   size_t words = 0, i = 0;
   while (true) {
     size_t start = i;
     while (i < region.size() && region[i] >= 'a' && region[i] <= 'z') ++i;
     if (i == start) break;
-    if (words == 0 && (i - start < 2 || i - start > 4)) return false;
+    if (words == 0 && (i - start < 2 || i - start > longest_area)) return false;
     ++words;
     if (i == region.size() || region[i] != '-') return false;
     ++i;
@@ -196,16 +197,6 @@ inline std::string_view field_problem(const std::array<std::string_view, 6>& fie
   if (!valid_region(fields[3])) return "INVALID_ARN_REGION";
   if (!valid_account(fields[4])) return "INVALID_ARN_ACCOUNT";
   return {};
-}
-
-// The first IAM020 code of a Resource entry, empty when IAM020 finds it well formed (or cannot
-// judge it). IAM021 and IAM022 skip what IAM020 reports.
-inline std::string_view form_problem(std::string_view value) {
-  if (unjudgeable(value)) return {};
-  if (!value.starts_with("arn:")) return "INVALID_ARN_PREFIX";
-  auto fields = split(value);
-  if (!fields) return "MISSING_ARN_FIELD";
-  return field_problem(*fields);
 }
 
 // Patterns as token strings: kStar any run, kOne one character, other bytes themselves, lower case

@@ -23,6 +23,18 @@ struct Check {
 
 std::span<const Check> all_checks();
 
+// Whether `match(block, entry)` holds for some entry of the statement's Condition: the question
+// most condition checks ask of a statement ("does it test this key?", "with this operator?").
+template <class Match>
+bool any_condition_entry(const model::Statement& st, Match match) {
+  for (const auto& block : st.conditions) {
+    for (const auto& entry : block.entries) {
+      if (match(block, entry)) return true;
+    }
+  }
+  return false;
+}
+
 // Runs every registered check on `policy`.
 void run_checks(const model::Policy& policy, Findings& out);
 

@@ -10,6 +10,7 @@ struct Quota {
   uint32_t limit;
   std::string_view what;
   std::string_view code;  // Access Analyzer's
+  Severity severity = Severity::Warning;  // Access Analyzer's type for the code
 };
 
 // IAM's character quotas, counted without white space (IAM and STS quotas page).
@@ -24,7 +25,7 @@ constexpr Quota kQuotas[] = {
 
 // Organizations' quota for a service control policy (raised from 5,120 in 2026).
 constexpr Quota kScpQuota = {model::SizeQuota::None, 10240, "a service control policy",
-                             "POLICY_SIZE_EXCEEDS_SCP_QUOTA"};
+                             "POLICY_SIZE_EXCEEDS_SCP_QUOTA", Severity::Error};
 
 // Resource policies' quotas are each service's own, in bytes of the whole document: S3's user
 // guide (20 KB), KMS's PutKeyPolicy (32,768 bytes), SQS's policy quotas (8,192 bytes). The
@@ -68,7 +69,7 @@ void check_policy_too_large(const model::Policy& policy, Findings& out) {
                                            fmt::format("policy is {} characters without white space; AWS allows {} for {}",
                                                        policy.size_without_whitespace, quota->limit, quota->what)),
                               quota->code);
-  if (quota == &kScpQuota) finding.severity = Severity::Error;
+  finding.severity = quota->severity;
   out.push_back(std::move(finding));
 }
 

@@ -38,22 +38,15 @@ bool is_claim_of(std::string_view key, std::string_view host, std::string_view c
 }
 
 bool keys_any_claim_of(const model::Statement& st, std::string_view host) {
-  for (const auto& block : st.conditions) {
-    for (const auto& entry : block.entries) {
-      std::string_view key = entry.key.value;
-      if (key.size() > host.size() && catalog::starts_with_lower(key, host) && key[host.size()] == ':') return true;
-    }
-  }
-  return false;
+  return any_condition_entry(st, [&](const auto&, const model::ConditionEntry& entry) {
+    std::string_view key = entry.key.value;
+    return key.size() > host.size() && catalog::starts_with_lower(key, host) && key[host.size()] == ':';
+  });
 }
 
 bool keys_claim(const model::Statement& st, std::string_view host, std::string_view claim) {
-  for (const auto& block : st.conditions) {
-    for (const auto& entry : block.entries) {
-      if (is_claim_of(entry.key.value, host, claim)) return true;
-    }
-  }
-  return false;
+  return any_condition_entry(
+      st, [&](const auto&, const model::ConditionEntry& entry) { return is_claim_of(entry.key.value, host, claim); });
 }
 
 // "repo:octo-org/octo-repo:*": the wildcard is only where the branch or environment goes, after a

@@ -1,5 +1,6 @@
 #include "catalog/catalog.h"
 #include "catalog/text.h"
+#include "checks/arn_format.h"
 #include "checks/check.h"
 #include "eval/compare.h"
 #include "eval/date.h"
@@ -47,26 +48,9 @@ bool is_base64(std::string_view text) {
   return true;
 }
 
-// "us-east-1", "us-gov-west-1", "eusc-de-east-1": a 2-5 letter area, one or more lower-case
-// words, a number.
-bool region_form(std::string_view text) {
-  size_t parts = 0;
-  size_t start = 0;
-  while (true) {
-    size_t dash = text.find('-', start);
-    std::string_view part = text.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start);
-    if (part.empty()) return false;
-    bool last = dash == std::string_view::npos;
-    for (char c : part) {
-      if (last ? !is_digit(c) : !is_lower(c)) return false;
-    }
-    if (parts == 0 && (part.size() < 2 || part.size() > 5)) return false;
-    ++parts;
-    if (last) break;
-    start = dash + 1;
-  }
-  return parts >= 3;
-}
+// A Region value's area may have up to 5 letters, one more than any Region's has: a new Region
+// never fires.
+constexpr size_t kLongestRegionArea = 5;
 
 // "vpc-" or "vpce-" and then 8 or 17 letters or digits, as Access Analyzer requires.
 bool id_form(std::string_view text, std::string_view prefix) {
@@ -237,7 +221,7 @@ void check_entry(const model::ConditionBlock& block, const model::ConditionEntry
   if (!region && !vpc && !vpce) return;
   for (const auto& value : entry.values) {
     if (value.kind != ValueKind::String || has_variable(value.text) || catalog::has_wildcard(value.text)) continue;
-    if (region && !region_form(value.text)) {
+    if (region && !arn::region_form(value.text, kLongestRegionArea)) {
       emit(value.loc, fmt::format("\"{}\" is not a Region name such as us-east-1", value.text), "INVALID_REGION",
            Severity::Error);
     } else if (vpc && !id_form(value.text, "vpc-")) {

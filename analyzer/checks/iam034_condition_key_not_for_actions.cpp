@@ -55,12 +55,8 @@ bool judged_key(std::string_view key, std::string_view prefix) {
 // Whether some condition key of the statement may be a service's: a statement without one cannot
 // trigger, and most conditions test aws: keys.
 bool has_service_key(const model::Statement& st) {
-  for (const auto& block : st.conditions) {
-    for (const auto& entry : block.entries) {
-      if (service_prefix_of(entry.key.value)) return true;
-    }
-  }
-  return false;
+  return any_condition_entry(
+      st, [](const auto&, const model::ConditionEntry& entry) { return service_prefix_of(entry.key.value).has_value(); });
 }
 
 // The distinct catalog actions of `action`, sorted, into `actions`; false when some entry names no

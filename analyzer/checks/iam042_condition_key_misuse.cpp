@@ -3,6 +3,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace mfalint::checks {
 namespace {
 
@@ -16,26 +18,17 @@ bool is_negated_string(ConditionOp op) {
 
 // Whether the statement tests `key` anywhere in its Condition.
 bool tests_key(const model::Statement& st, std::string_view key) {
-  for (const auto& block : st.conditions) {
-    for (const auto& entry : block.entries) {
-      if (equals_lower(entry.key.value, key)) return true;
-    }
-  }
-  return false;
+  return any_condition_entry(st, [&](const auto&, const auto& entry) { return equals_lower(entry.key.value, key); });
 }
 
 // dynamodb:Select = SPECIFIC_ATTRIBUTES under StringEquals.
 bool selects_specific_attributes(const model::Statement& st) {
-  for (const auto& block : st.conditions) {
-    if (block.op != ConditionOp::StringEquals || block.qualifier != model::SetQualifier::None) continue;
-    for (const auto& entry : block.entries) {
-      if (!equals_lower(entry.key.value, "dynamodb:Select")) continue;
-      for (const auto& value : entry.values) {
-        if (value.text == "SPECIFIC_ATTRIBUTES") return true;
-      }
-    }
-  }
-  return false;
+  return any_condition_entry(st, [](const model::ConditionBlock& block, const model::ConditionEntry& entry) {
+    return block.op == ConditionOp::StringEquals && block.qualifier == model::SetQualifier::None &&
+           equals_lower(entry.key.value, "dynamodb:Select") &&
+           std::any_of(entry.values.begin(), entry.values.end(),
+                       [](const model::ConditionValue& value) { return value.text == "SPECIFIC_ATTRIBUTES"; });
+  });
 }
 
 }  // namespace

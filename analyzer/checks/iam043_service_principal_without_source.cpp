@@ -3,6 +3,9 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace mfalint::checks {
 namespace {
 
@@ -11,14 +14,10 @@ constexpr std::string_view kSourceKeys[] = {"aws:SourceArn", "aws:SourceAccount"
                                             "aws:SourceOrgPaths"};
 
 bool tests_a_source_key(const model::Statement& st) {
-  for (const auto& block : st.conditions) {
-    for (const auto& entry : block.entries) {
-      for (auto key : kSourceKeys) {
-        if (catalog::equals_lower(entry.key.value, key)) return true;
-      }
-    }
-  }
-  return false;
+  return any_condition_entry(st, [](const auto&, const model::ConditionEntry& entry) {
+    return std::any_of(std::begin(kSourceKeys), std::end(kSourceKeys),
+                       [&](std::string_view key) { return catalog::equals_lower(entry.key.value, key); });
+  });
 }
 
 const model::PrincipalEntry* service_entry(const model::Statement& st) {

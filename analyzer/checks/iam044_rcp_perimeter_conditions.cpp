@@ -22,15 +22,10 @@ bool one_of(std::string_view key, const std::string_view (&keys)[N]) {
 
 // Whether the statement has `op` (IfExists as asked) on `key` with exactly the value `value`.
 bool has_test(const model::Statement& st, model::ConditionOp op, std::string_view key, std::string_view value) {
-  for (const auto& block : st.conditions) {
-    if (block.op != op || block.qualifier != model::SetQualifier::None) continue;
-    for (const auto& entry : block.entries) {
-      if (equals_lower(entry.key.value, key) && entry.values.size() == 1 && equals_lower(entry.values[0].text, value)) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return any_condition_entry(st, [&](const model::ConditionBlock& block, const model::ConditionEntry& entry) {
+    return block.op == op && block.qualifier == model::SetQualifier::None && equals_lower(entry.key.value, key) &&
+           entry.values.size() == 1 && equals_lower(entry.values[0].text, value);
+  });
 }
 
 }  // namespace

@@ -16,12 +16,8 @@ bool denies_when_mfa_absent(const model::Statement& st) {
 }
 
 bool has_principal_exception(const model::Statement& st) {
-  for (const auto& block : st.conditions) {
-    for (const auto& entry : block.entries) {
-      if (is_principal_key(entry.key.value)) return true;
-    }
-  }
-  return false;
+  return any_condition_entry(
+      st, [](const auto&, const model::ConditionEntry& entry) { return is_principal_key(entry.key.value); });
 }
 
 }  // namespace

@@ -30,12 +30,7 @@ inline bool has_value(const model::ConditionEntry& entry, std::string_view text)
 inline bool is_mfa_key(std::string_view key) { return is_mfa_age_key(key) || is_mfa_present_key(key); }
 
 inline bool mentions_mfa(const model::Statement& st) {
-  for (const auto& block : st.conditions) {
-    for (const auto& entry : block.entries) {
-      if (is_mfa_key(entry.key.value)) return true;
-    }
-  }
-  return false;
+  return any_condition_entry(st, [](const auto&, const model::ConditionEntry& entry) { return is_mfa_key(entry.key.value); });
 }
 
 // Calls `visit(block, entry)` for every condition entry on an MFA key.

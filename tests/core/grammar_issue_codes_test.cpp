@@ -12,6 +12,7 @@ namespace {
 using testing::codes_of;
 using testing::load;
 using testing::policy_with;
+using testing::policy_with_condition;
 using ::testing::ElementsAre;
 
 struct Case {
@@ -20,9 +21,6 @@ struct Case {
   std::string code;
 };
 
-std::string with_condition(const std::string& condition) {
-  return policy_with(R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": )" + condition + "}");
-}
 
 TEST(GrammarIssueCodes, EachSiteNamesItsCheck) {
   const std::string statement = R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"})";
@@ -53,21 +51,21 @@ TEST(GrammarIssueCodes, EachSiteNamesItsCheck) {
        "EMPTY_ARRAY_PRINCIPAL"},
       {"IAM010", policy_with(R"({"Effect": "Allow", "Principal": {}, "Action": "s3:GetObject", "Resource": "*"})"),
        "EMPTY_OBJECT_PRINCIPAL"},
-      {"IAM010", with_condition("{}"), "EMPTY_OBJECT_CONDITION"},
-      {"IAM010", with_condition(R"({"StringEquals": {}})"), "EMPTY_OBJECT_CONDITION"},
-      {"IAM010", with_condition(R"({"StringEquals": {"aws:username": []}})"), "EMPTY_ARRAY_CONDITION"},
-      {"IAM010", with_condition(R"({"ForAllValues:StringEquals": {"aws:TagKeys": []}})"),
+      {"IAM010", policy_with_condition("{}"), "EMPTY_OBJECT_CONDITION"},
+      {"IAM010", policy_with_condition(R"({"StringEquals": {}})"), "EMPTY_OBJECT_CONDITION"},
+      {"IAM010", policy_with_condition(R"({"StringEquals": {"aws:username": []}})"), "EMPTY_ARRAY_CONDITION"},
+      {"IAM010", policy_with_condition(R"({"ForAllValues:StringEquals": {"aws:TagKeys": []}})"),
        "EMPTY_ARRAY_CONDITION_FORALLVALUES"},
-      {"IAM010", with_condition(R"({"ForAnyValue:StringEquals": {"aws:TagKeys": []}})"),
+      {"IAM010", policy_with_condition(R"({"ForAnyValue:StringEquals": {"aws:TagKeys": []}})"),
        "EMPTY_ARRAY_CONDITION_FORANYVALUE"},
-      {"IAM010", with_condition(R"({"StringEqualsIfExists": {"aws:username": []}})"), "EMPTY_ARRAY_CONDITION_IFEXISTS"},
-      {"IAM013", with_condition(R"({"StringEqual": {"aws:username": "a"}})"), "INVALID_CONDITION_OPERATOR"},
-      {"IAM014", with_condition(R"({"NullIfExists": {"aws:username": "true"}})"), "NULL_WITH_IF_EXISTS"},
-      {"IAM015", with_condition(R"({"Bool": {"aws:SecureTransport": "yes"}})"), "TYPE_MISMATCH_BOOLEAN"},
-      {"IAM015", with_condition(R"({"DateGreaterThan": {"aws:CurrentTime": "yesterday"}})"), "TYPE_MISMATCH_DATE"},
-      {"IAM015", with_condition(R"({"NumericLessThan": {"s3:max-keys": "ten"}})"), "TYPE_MISMATCH_NUMBER"},
-      {"IAM015", with_condition(R"({"IpAddress": {"aws:SourceIp": "203.0.113.0/33"}})"), "TYPE_MISMATCH_IP_RANGE"},
-      {"IAM032", with_condition(R"({"BinaryEquals": {"aws:username": "not base64!"}})"), "TYPE_MISMATCH_STRING"},
+      {"IAM010", policy_with_condition(R"({"StringEqualsIfExists": {"aws:username": []}})"), "EMPTY_ARRAY_CONDITION_IFEXISTS"},
+      {"IAM013", policy_with_condition(R"({"StringEqual": {"aws:username": "a"}})"), "INVALID_CONDITION_OPERATOR"},
+      {"IAM014", policy_with_condition(R"({"NullIfExists": {"aws:username": "true"}})"), "NULL_WITH_IF_EXISTS"},
+      {"IAM015", policy_with_condition(R"({"Bool": {"aws:SecureTransport": "yes"}})"), "TYPE_MISMATCH_BOOLEAN"},
+      {"IAM015", policy_with_condition(R"({"DateGreaterThan": {"aws:CurrentTime": "yesterday"}})"), "TYPE_MISMATCH_DATE"},
+      {"IAM015", policy_with_condition(R"({"NumericLessThan": {"s3:max-keys": "ten"}})"), "TYPE_MISMATCH_NUMBER"},
+      {"IAM015", policy_with_condition(R"({"IpAddress": {"aws:SourceIp": "203.0.113.0/33"}})"), "TYPE_MISMATCH_IP_RANGE"},
+      {"IAM032", policy_with_condition(R"({"BinaryEquals": {"aws:username": "not base64!"}})"), "TYPE_MISMATCH_STRING"},
       {"IAM017", policy_with(R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": 5})"), "DATA_TYPE_MISMATCH"},
       {"IAM017",
        policy_with(R"({"Effect": "Allow", "Principal": "arn:aws:iam::111122223333:root", "Action": "s3:GetObject",
@@ -76,13 +74,13 @@ TEST(GrammarIssueCodes, EachSiteNamesItsCheck) {
       {"IAM100", policy_with(R"({"Effect": "Allow", "Action": "nosuch:GetObject", "Resource": "*"})"),
        "INVALID_SERVICE_IN_ACTION"},
       {"IAM101", policy_with(R"({"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"})"), "INVALID_ACTION"},
-      {"IAM102", with_condition(R"({"StringEquals": {"username": "a"}})"), "INVALID_CONDITION_KEY_FORMAT"},
-      {"IAM102", with_condition(R"({"StringEquals": {"aws:usernam": "a"}})"), "INVALID_GLOBAL_CONDITION_KEY"},
-      {"IAM102", with_condition(R"({"ArnEquals": {"aws:ARN": "arn:aws:iam::111122223333:root"}})"),
+      {"IAM102", policy_with_condition(R"({"StringEquals": {"username": "a"}})"), "INVALID_CONDITION_KEY_FORMAT"},
+      {"IAM102", policy_with_condition(R"({"StringEquals": {"aws:usernam": "a"}})"), "INVALID_GLOBAL_CONDITION_KEY"},
+      {"IAM102", policy_with_condition(R"({"ArnEquals": {"aws:ARN": "arn:aws:iam::111122223333:root"}})"),
        "UNSUPPORTED_GLOBAL_CONDITION_KEY"},
-      {"IAM102", with_condition(R"({"StringEquals": {"aws:ResourceTag/": "a"}})"), "MISSING_TAG_KEY_IN_CONDITION"},
-      {"IAM102", with_condition(R"({"StringEquals": {"s3:nosuchkey": "a"}})"), "INVALID_SERVICE_CONDITION_KEY"},
-      {"IAM102", with_condition(R"({"StringEquals": {"nosuch:key": "a"}})"), "INVALID_SERVICE"},
+      {"IAM102", policy_with_condition(R"({"StringEquals": {"aws:ResourceTag/": "a"}})"), "MISSING_TAG_KEY_IN_CONDITION"},
+      {"IAM102", policy_with_condition(R"({"StringEquals": {"s3:nosuchkey": "a"}})"), "INVALID_SERVICE_CONDITION_KEY"},
+      {"IAM102", policy_with_condition(R"({"StringEquals": {"nosuch:key": "a"}})"), "INVALID_SERVICE"},
   };
   for (const auto& c : cases) {
     EXPECT_THAT(codes_of(load(c.policy).findings, c.rule), ElementsAre(c.code)) << c.rule << " " << c.policy;

@@ -16,24 +16,30 @@ std::vector<std::string> codes(PolicyKind kind, const std::string& statement) {
   return testing::codes_of(file.findings, "IAM043");
 }
 
-constexpr const char* kTrail = R"({"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"},
-  "Action": "s3:PutObject", "Resource": "arn:aws:s3:::logs/*")";
+// CloudTrail allowed to write logs, with `condition` (", \"Condition\": {...}") when given.
+std::string trail_statement(std::string_view condition = "") {
+  std::string statement = R"({"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"},
+    "Action": "s3:PutObject", "Resource": "arn:aws:s3:::logs/*")";
+  statement.append(condition);
+  statement += '}';
+  return statement;
+}
 
 TEST(Iam043, NoConditionAtAll) {
-  EXPECT_THAT(codes(PolicyKind::Resource, std::string(kTrail) + "}"), ElementsAre("RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL"));
+  EXPECT_THAT(codes(PolicyKind::Resource, trail_statement()), ElementsAre("RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL"));
 }
 
 TEST(Iam043, OtherKeysOnlyIsASuggestion) {
   auto file = testing::load_as(
       PolicyKind::Resource,
-      testing::policy_with(std::string(kTrail) + R"(, "Condition": {"StringLike": {"aws:Referer": "https://x/*"}}})"));
+      testing::policy_with(trail_statement(R"(, "Condition": {"StringLike": {"aws:Referer": "https://x/*"}})")));
   ASSERT_THAT(testing::codes_of(file.findings, "IAM043"), ElementsAre("RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL"));
   EXPECT_EQ(testing::with_rule(file.findings, "IAM043")[0].severity, Severity::Note);
 }
 
 TEST(Iam043, ASourceKeyOrAnotherPolicyTypeIsRight) {
   EXPECT_THAT(codes(PolicyKind::Resource,
-                    std::string(kTrail) + R"(, "Condition": {"StringEquals": {"AWS:SourceAccount": "111122223333"}}})"),
+                    trail_statement(R"(, "Condition": {"StringEquals": {"AWS:SourceAccount": "111122223333"}})")),
               IsEmpty());
   EXPECT_THAT(codes(PolicyKind::Trust, R"({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"},
                                           "Action": "sts:AssumeRole"})"),

@@ -12,20 +12,16 @@ namespace mfalint {
 namespace {
 
 using testing::load;
-using testing::policy_with;
+using testing::policy_with_condition;
 using testing::rules_of;
 using testing::with_rule;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-std::string with_condition(const std::string& condition) {
-  return policy_with(R"({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": )" + condition +
-                     "}");
-}
 
 TEST(UnknownConditionKey, MisspelledGlobalKeyNamesTheNearestRealOne) {
-  auto file = load(with_condition(R"({"StringEquals": {"aws:RequestedRegoin": "eu-west-1"}})"));
+  auto file = load(policy_with_condition(R"({"StringEquals": {"aws:RequestedRegoin": "eu-west-1"}})"));
   auto findings = with_rule(file.findings, "IAM102");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_THAT(findings[0].message, HasSubstr("unknown global condition key \"aws:RequestedRegoin\""));
@@ -40,13 +36,13 @@ TEST(UnknownConditionKey, MisspelledGlobalKeyNamesTheNearestRealOne) {
 TEST(UnknownConditionKey, MisspelledMfaKeysAreLeftToMfa007) {
   for (const char* condition : {R"({"NumericLessThan": {"aws:MultiFactorAuthAgee": "3600"}})",
                                 R"({"Bool": {"aws:MFAPresent": "true"}})"}) {
-    auto file = load(with_condition(condition));
+    auto file = load(policy_with_condition(condition));
     EXPECT_THAT(rules_of(file.findings), ElementsAre("MFA007")) << condition;
   }
 }
 
 TEST(UnknownConditionKey, ServiceKeyCheckedAgainstItsService) {
-  auto file = load(with_condition(R"({"StringEquals": {"s3:x-amz-acll": "private", "s3:x-amz-acl": "private"}})"));
+  auto file = load(policy_with_condition(R"({"StringEquals": {"s3:x-amz-acll": "private", "s3:x-amz-acl": "private"}})"));
   auto findings = with_rule(file.findings, "IAM102");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_THAT(findings[0].message, HasSubstr("\"s3:x-amz-acll\": s3 has no such key"));
@@ -54,7 +50,7 @@ TEST(UnknownConditionKey, ServiceKeyCheckedAgainstItsService) {
 }
 
 TEST(UnknownConditionKey, UnknownPrefixAndMissingPrefix) {
-  auto file = load(with_condition(R"({"StringEquals": {"deepracer:UserToken": "x", "RequestedRegion": "eu-west-1"}})"));
+  auto file = load(policy_with_condition(R"({"StringEquals": {"deepracer:UserToken": "x", "RequestedRegion": "eu-west-1"}})"));
   auto findings = with_rule(file.findings, "IAM102");
   ASSERT_EQ(findings.size(), 2u);
   EXPECT_THAT(findings[0].message, HasSubstr("no service has the prefix \"deepracer\""));
@@ -62,7 +58,7 @@ TEST(UnknownConditionKey, UnknownPrefixAndMissingPrefix) {
 }
 
 TEST(UnknownConditionKey, KnownKeysInAnyCaseAndTemplatesAreFine) {
-  auto file = load(with_condition(R"({
+  auto file = load(policy_with_condition(R"({
       "NumericLessThan": {"aws:MultiFactorAuthAge": "3600"},
       "Bool": {"AWS:multifactorauthpresent": "true"},
       "IpAddress": {"aws:SourceIp": "10.0.0.0/8"},

@@ -63,6 +63,13 @@ inline std::string policy_with(const std::string& statement) {
   return R"({"Version": "2012-10-17", "Statement": [)" + statement + "]}";
 }
 
+// A policy with one Allow of `action` on every resource under `condition`, a Condition object's
+// JSON, for checks that only care about the condition.
+inline std::string policy_with_condition(const std::string& condition, const std::string& action = "s3:GetObject") {
+  return policy_with(R"({"Effect": "Allow", "Action": ")" + action + R"(", "Resource": "*", "Condition": )" + condition +
+                     "}");
+}
+
 struct RunResult {
   int status = -1;
   std::string out;
